@@ -1,0 +1,22 @@
+import { basename } from "node:path";
+import { defineConfig, type ViteUserConfig } from "vitest/config";
+
+/**
+ * The vitest config every package uses. When `VITEST_REPORT_DIR` is set (by `.ci/run`), each
+ * package also writes a JSON report there, so one line can sum up the whole run.
+ */
+export function defineProjectConfig(dir: string, overrides: ViteUserConfig["test"] = {}) {
+  const reportDir = process.env.VITEST_REPORT_DIR;
+  const reporters: NonNullable<ViteUserConfig["test"]>["reporters"] = reportDir
+    ? ["default", ["json", { outputFile: `${reportDir}/${basename(dir)}.json` }]]
+    : ["default"];
+  return defineConfig({
+    test: {
+      root: dir,
+      include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+      reporters,
+      testTimeout: 20_000,
+      ...overrides,
+    },
+  });
+}
