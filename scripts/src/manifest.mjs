@@ -1,0 +1,37 @@
+import { readFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { SpecInputError } from "./errors.mjs";
+
+/** The repository root, found from this file's place in `scripts/src/`. */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** The folder of vendored specs. */
+export const specsDir = join(repoRoot, "specs");
+
+/**
+ * @typedef {{ api: "v2" | "v3", name: string, url: string, page: string, definition: string }} UpstreamSource
+ * @typedef {{ api: "v2" | "v3", name: string, file: string, guide: string, url: string }} AuthoredSource
+ * @typedef {{ overlay: string, output: string }} ApiOutput
+ * @typedef {{ sources: UpstreamSource[], authored: AuthoredSource[], apis: Record<"v2" | "v3", ApiOutput> }} Manifest
+ */
+
+/**
+ * Reads `specs/upstream.json`, the one list of what is vendored from where.
+ * @param {string} [dir] the specs folder (tests point it at a copy)
+ * @returns {Promise<Manifest>}
+ */
+export async function readManifest(dir = specsDir) {
+  const file = join(dir, "upstream.json");
+  const text = await readFile(file, "utf8").catch(() => {
+    throw new SpecInputError(file, "cannot read the vendoring manifest");
+  });
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new SpecInputError(
+      file,
+      `invalid JSON: ${error instanceof Error ? error.message : error}`,
+    );
+  }
+}

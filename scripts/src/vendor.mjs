@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Vendors the upstream docs pages: copies them (with --from) into specs/pages/ untouched, then
+// extracts each page's embedded OpenAPI definition, byte for byte, into its upstream file.
+// Re-running it on the same pages changes nothing.
+import { readFile } from "node:fs/promises";
+import { basename, join, relative } from "node:path";
+import { parseArgs } from "node:util";
+import { writeFilesAtomically } from "./atomic-write.mjs";
+import { runCli, SpecInputError } from "./errors.mjs";
+import { readManifest, repoRoot, specsDir } from "./manifest.mjs";
+import { extractEmbeddedDefinition } from "./pages.mjs";
+import { parseSpecText } from "./parse.mjs";
+
+/**
+ * Vendors pages and extracts their definitions.
+ * @param {{ from?: string, dir?: string }} [options] `from`: a folder holding the pages by
+ *   their file names; `dir`: the specs folder (default: the repo's)
+ * @returns {Promise<string[]>} the files that changed
+ */
+export async function vendor({ from, dir = specsDir } = {}) {
+  const manifest = await readManifest(dir);
+  const writes = [];
+  for (const source of manifest.sources) {
+    const target = join(dir, source.page);
+    const page = await readPage(from ? join(from, basename(source.page)) : target);
+    if (from) writes.push({ path: target, content: page });
+    const { text } = extractEmbeddedDefinition(page, source.page);
+    parseSpecText(text, source.definition); // fail before writing anything if it does not parse
+    writes.push({ path: join(dir, source.definition), content: text });
+  }
+  const changed = [];
+  for (const write of writes) {
+    const old = await readFile(write.path, "utf8").catch(() => undefined);
+    if (old !== write.content) changed.push(relative(repoRoot, write.path));
+  }
+  await writeFilesAtomically(writes.filter((w) => changed.includes(relative(repoRoot, w.path))));
+  return changed;
+}
+
+/** @param {string} path */
+async function readPage(path) {
+  try {
+    return await readFile(path, "utf8");
+  } catch {
+    throw new SpecInputError(relative(process.cwd(), path), "cannot read the docs page");
+  }
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  await runCli(async () => {
+    const { values } = parseArgs({ options: { from: { type: "string" } } });
+    const changed = await vendor({ from: values.from });
+    console.log(
+      changed.length ? `vendored: ${changed.join(", ")}` : "vendored specs are up to date",
+    );
+    return 0;
+  });
+}
