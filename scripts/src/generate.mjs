@@ -3,7 +3,7 @@
 // it: the bundled documents (specs/vN/openapi.json and the copy the types package ships) and the
 // openapi-typescript output. `--check` writes nothing and exits 1 naming each stale file.
 import { readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import openapiTS, { astToString } from "openapi-typescript";
 import { writeFilesAtomically } from "./atomic-write.mjs";
@@ -75,9 +75,13 @@ export async function findStaleFiles(files, root = repoRoot) {
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   await runCli(async () => {
-    const { values } = parseArgs({ options: { check: { type: "boolean", default: false } } });
-    const files = await renderGeneratedFiles();
-    const stale = await findStaleFiles(files);
+    const { values } = parseArgs({
+      options: { check: { type: "boolean", default: false }, root: { type: "string" } },
+    });
+    // --root points the whole run at another checkout (the tests use a temporary copy).
+    const root = values.root ? resolve(values.root) : repoRoot;
+    const files = await renderGeneratedFiles({ specs: join(root, "specs"), root });
+    const stale = await findStaleFiles(files, root);
     if (values.check) {
       if (stale.length === 0) {
         console.log(`generated files are up to date (${files.length} checked)`);
@@ -88,7 +92,7 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
       );
       return 1;
     }
-    await writeFilesAtomically(files.filter((f) => stale.includes(relative(repoRoot, f.path))));
+    await writeFilesAtomically(files.filter((f) => stale.includes(relative(root, f.path))));
     console.log(
       stale.length
         ? `generated: ${stale.join(", ")}`

@@ -10,14 +10,18 @@ import { SpecInputError } from "./errors.mjs";
  */
 export function parseSpecText(text, file) {
   if (/\.json$/i.test(file)) return parseJson(text, file);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];
-    throw new SpecInputError(file, `invalid YAML: ${first.message.split("\n")[0]}`, {
-      line: pos?.line,
-      column: pos?.col,
-    });
+    throw new SpecInputError(
+      file,
+      `invalid YAML: ${first.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "")}`,
+      {
+        line: pos?.line,
+        column: pos?.col,
+      },
+    );
   }
   return doc.toJS({ maxAliasCount: 100 });
 }
