@@ -1,5 +1,5 @@
-import Ajv2020 from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import formats from "ajv-formats";
 import { escapePointer } from "./merge.mjs";
 
 /**
@@ -16,7 +16,8 @@ import { escapePointer } from "./merge.mjs";
  */
 export function validateExamples(document) {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
-  addFormats(ajv);
+  // ajv-formats is CommonJS: its default export is the plugin under ESM and CJS alike.
+  /** @type {(ajv: Ajv2020) => void} */ (/** @type {unknown} */ (formats))(ajv);
   for (const name of ["int32", "int64", "float", "double", "byte", "binary", "password"]) {
     ajv.addFormat(name, true);
   }
@@ -118,7 +119,7 @@ function* schemaExamples(node, pointer) {
   }
 }
 
-/** @param {Record<string, unknown>} node */
+/** @param {object} node */
 function looksLikeSchema(node) {
   return ["type", "anyOf", "oneOf", "allOf", "$ref", "enum", "properties", "const"].some(
     (k) => k in node,

@@ -14,6 +14,7 @@ import { repoRoot, specsDir } from "./manifest.mjs";
 /** The API versions, in the order they are generated. */
 export const APIS = /** @type {const} */ (["v2", "v3"]);
 
+/** @param {string} api */
 const BANNER = (api) =>
   [
     "/**",
@@ -37,14 +38,17 @@ export async function renderGeneratedFiles({ specs = specsDir, root = repoRoot }
     files.push({ path: join(root, "packages/types/openapi", `${api}.json`), content: text });
     let ast;
     try {
-      ast = await openapiTS(structuredClone(document), {
-        silent: true,
-        // Both keep the types honest: an empty `type: object` is an object of unknown content, not
-        // `Record<string, never>`; and a property with a `default` (e.g. v3 `status`, "only present
-        // for private avatars") may be absent from a response, so it stays optional.
-        emptyObjectsUnknown: true,
-        defaultNonNullable: false,
-      });
+      ast = await openapiTS(
+        /** @type {import("openapi-typescript").OpenAPI3} */ (structuredClone(document)),
+        {
+          silent: true,
+          // Both keep the types honest: an empty `type: object` is an object of unknown content, not
+          // `Record<string, never>`; and a property with a `default` (e.g. v3 `status`, "only present
+          // for private avatars") may be absent from a response, so it stays optional.
+          emptyObjectsUnknown: true,
+          defaultNonNullable: false,
+        },
+      );
     } catch (error) {
       throw new SpecInputError(
         relative(root, output),

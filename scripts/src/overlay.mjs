@@ -35,9 +35,12 @@ export async function applyCorrections(document, overlay, file) {
     }
   });
   const { data, resultData } = await openapiOverlay(structuredClone(document), {
-    overlaySet: overlay,
+    overlaySet: /** @type {import("openapi-format").OpenAPIOverlayOptions["overlaySet"]} */ (
+      overlay
+    ),
   });
-  const unused = resultData.unusedActions ?? [];
+  /** @type {Array<{ target: string, description?: string }>} */
+  const unused = /** @type {any} */ (resultData).unusedActions ?? [];
   if (unused.length > 0) {
     const list = unused.map((a) => `${a.target} (${a.description})`).join("; ");
     throw new SpecInputError(

@@ -36,6 +36,7 @@ function parseJson(text, file) {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const match = /position (\d+)/.exec(message);
+    /** @type {{ line?: number, column?: number }} */
     const where = {};
     if (match) {
       const before = text.slice(0, Number(match[1]));

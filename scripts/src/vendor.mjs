@@ -28,6 +28,7 @@ export async function vendor({ from, dir = specsDir } = {}) {
     parseSpecText(text, source.definition); // fail before writing anything if it does not parse
     writes.push({ path: join(dir, source.definition), content: text });
   }
+  /** @type {string[]} */
   const changed = [];
   for (const write of writes) {
     const old = await readFile(write.path, "utf8").catch(() => undefined);
