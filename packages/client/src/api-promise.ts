@@ -1,0 +1,32 @@
+/** A result together with the HTTP answer it came from. */
+export interface WithResponse<T> {
+  data: T;
+  /** The final response (after retries and redirects); its body can still be read. */
+  response: Response;
+  /** The `x-request-id` header, to quote when contacting HeyGen support. */
+  requestId: string | undefined;
+}
+
+/**
+ * The promise every method returns: awaiting it gives the unwrapped result, and `.withResponse()`
+ * gives the same result with the raw `Response` and the request id.
+ *
+ * @example
+ * const { data, requestId } = await heygen.photoAvatars.get(id).withResponse();
+ */
+export interface APIPromise<T> extends Promise<T> {
+  withResponse(): Promise<WithResponse<T>>;
+}
+
+/** Wraps a call that resolves to data plus response into an {@link APIPromise}. */
+export function apiPromise<T>(run: Promise<{ data: T; response: Response }>): APIPromise<T> {
+  const full = run.then(({ data, response }) => ({
+    data,
+    response,
+    requestId: response.headers.get("x-request-id") ?? undefined,
+  }));
+  return Object.assign(
+    full.then((r) => r.data),
+    { withResponse: () => full },
+  );
+}

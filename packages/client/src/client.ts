@@ -1,0 +1,67 @@
+import type { paths as V2Paths } from "@heygen-openapi/types/v2";
+import type { paths as V3Paths } from "@heygen-openapi/types/v3";
+import createClient, { type Client } from "openapi-fetch";
+import { type HeyGenClientOptions, resolveConfig } from "./options.js";
+import { createCaller } from "./request.js";
+import { type AvatarGroups, avatarGroups } from "./resources/avatar-groups.js";
+import { type PhotoAvatars, photoAvatars } from "./resources/photo-avatars.js";
+import { send } from "./transport.js";
+
+/** The package version, sent in the `User-Agent` header. */
+export const VERSION = "0.0.0";
+
+/**
+ * A HeyGen API client. Holds no credential as a property: logging, `JSON.stringify` or
+ * `util.inspect` of it shows only the base URL.
+ */
+export interface HeyGenClient {
+  avatarGroups: AvatarGroups;
+  photoAvatars: PhotoAvatars;
+  /**
+   * openapi-fetch clients typed with the generated `paths`, for any operation the resources do not
+   * cover. They share the client's auth, retries, timeouts, redirects and hooks; HTTP errors come
+   * back as openapi-fetch's `{ error, response }`, failures to connect throw HeyGenErrors.
+   */
+  raw: { v2: Client<V2Paths>; v3: Client<V3Paths> };
+}
+
+/**
+ * Creates a client for HeyGen's avatar API. Options are validated at once (a bad one throws
+ * HeyGenConfigurationError); the only required one is a credential, which defaults to the
+ * `HEYGEN_API_KEY` environment variable.
+ *
+ * @example
+ * const heygen = createHeyGenClient({ apiKey: process.env.HEYGEN_API_KEY });
+ * const group = await heygen.avatarGroups.get("group_id");
+ * const { data } = await heygen.raw.v3.GET("/v3/avatars", { params: { query: { limit: 5 } } });
+ */
+export function createHeyGenClient(options?: HeyGenClientOptions): HeyGenClient {
+  const cfg = resolveConfig(options, VERSION);
+  const call = createCaller(cfg);
+  const rawFetch = async (input: Request) =>
+    (
+      await send(
+        cfg,
+        {
+          op: `${input.method} ${new URL(input.url).pathname}`,
+          method: input.method,
+          url: input.url,
+          headers: input.headers,
+          body: input.body ? await input.arrayBuffer() : undefined,
+        },
+        { signal: input.signal },
+      )
+    ).response;
+  const raw = () => createClient({ baseUrl: cfg.base, fetch: rawFetch });
+  const show = () => `HeyGenClient { baseUrl: '${cfg.base}' }`;
+  return {
+    avatarGroups: avatarGroups(call),
+    photoAvatars: photoAvatars(call),
+    raw: { v2: raw() as Client<V2Paths>, v3: raw() as Client<V3Paths> },
+    ...({
+      [Symbol.for("nodejs.util.inspect.custom")]: show,
+      toJSON: () => ({ baseUrl: cfg.base }),
+      toString: show,
+    } as object),
+  };
+}

@@ -1,0 +1,209 @@
+import { HeyGenConfigurationError } from "./errors.js";
+import { createRedactor, type Redactor } from "./redact.js";
+
+/** What a request hook sees; credential headers are masked, so hooks can log it as is. */
+export interface RequestInfo {
+  method: string;
+  url: string;
+  /** 0 for the first attempt, 1 for the first retry... */
+  attempt: number;
+  headers: Record<string, string>;
+}
+
+/** What a response hook sees for each attempt that got an answer (before retry decisions). */
+export interface ResponseInfo extends RequestInfo {
+  status: number;
+  requestId: string | undefined;
+}
+
+/** A sink for the client's debug lines; `console` fits. Details never contain secrets. */
+export interface HeyGenLogger {
+  debug(message: string, details: Record<string, unknown>): void;
+}
+
+/**
+ * Options of {@link createHeyGenClient}. Only a credential is required, and it defaults to the
+ * `HEYGEN_API_KEY` environment variable.
+ */
+export interface HeyGenClientOptions {
+  /** Sent as `x-api-key`. Default: `process.env.HEYGEN_API_KEY` (unless `accessToken` is set). */
+  apiKey?: string | undefined;
+  /** OAuth access token sent as `Authorization: Bearer`; an alternative to `apiKey`. */
+  accessToken?: string | undefined;
+  /** API origin (and optional path prefix). Default `https://api.heygen.com`. */
+  baseUrl?: string | undefined;
+  /** Permit a plain-http `baseUrl` that is not loopback (the key would travel in clear). */
+  allowInsecureHttp?: boolean | undefined;
+  /** Custom fetch (tests, proxies, edge runtimes). Default: the global `fetch`. */
+  fetch?: ((input: string, init: RequestInit) => Promise<Response>) | undefined;
+  /** Per-attempt timeout in ms; each retry gets a fresh one. Default 60 000. */
+  timeoutMs?: number | undefined;
+  /** Retries after the first attempt (0 disables). Default 2. */
+  maxRetries?: number | undefined;
+  /** First backoff delay in ms, doubled per retry. Default 500. */
+  retryBaseDelayMs?: number | undefined;
+  /** Ceiling of the backoff delay in ms. Default 8 000. */
+  retryMaxDelayMs?: number | undefined;
+  /** A server-requested delay (`Retry-After`) above this surfaces as the error instead. Default 60 000. */
+  maxRetryAfterMs?: number | undefined;
+  /** Headers added to every request (a credential set here is not redacted: use apiKey). */
+  headers?: Record<string, string> | undefined;
+  /** Appended to the `User-Agent` header, e.g. `my-app/1.2`. */
+  userAgent?: string | undefined;
+  /** Receives one line per attempt, response and retry, with credentials masked. */
+  logger?: HeyGenLogger | undefined;
+  /** Called before each attempt is sent. */
+  onRequest?: ((info: RequestInfo) => void) | undefined;
+  /** Called when an attempt gets an answer. */
+  onResponse?: ((info: ResponseInfo) => void) | undefined;
+}
+
+/**
+ * Per-call options, accepted as the last argument of every method; they override the client's
+ * values for that call only.
+ */
+export interface RequestOptions {
+  /** Aborts the call, including a pending retry delay; the call rejects with `APIUserAbortError`. */
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+  maxRetries?: number | undefined;
+  /** Extra headers for this call. */
+  headers?: Record<string, string> | undefined;
+}
+
+/** The validated, immutable settings the transport runs on. */
+export interface Config {
+  base: string;
+  fetch: (input: string, init: RequestInit) => Promise<Response>;
+  timeoutMs: number;
+  maxRetries: number;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  maxRetryAfterMs: number;
+  /** Static headers (user agent, extra headers), without the credential. */
+  headers: Headers;
+  /** The credential header, applied last so no per-call header can replace it. */
+  auth: [string, string];
+  redact: Redactor;
+  logger: HeyGenLogger | undefined;
+  onRequest: ((info: RequestInfo) => void) | undefined;
+  onResponse: ((info: ResponseInfo) => void) | undefined;
+}
+
+const fail = (where: string, what: string) => {
+  throw new HeyGenConfigurationError(`${where}: ${what}`);
+};
+
+/** Checks a numeric option: a finite number in [min, max], whole when `int`; returns it or `dflt`. */
+export function num(
+  where: string,
+  name: string,
+  v: unknown,
+  dflt: number,
+  int?: boolean,
+  min = 0,
+): number {
+  if (v === undefined) return dflt;
+  if (typeof v !== "number" || !(v >= min && v <= 2 ** 31 - 1) || (int && v % 1)) {
+    fail(where, `${name} must be a ${int ? "whole" : "finite"} number from ${min} to 2147483647`);
+  }
+  return v as number;
+}
+
+const fn = (where: string, name: string, v: unknown) =>
+  v === undefined || typeof v === "function" || fail(where, `${name} must be a function`);
+
+/** Validates headers given as a record; the Headers constructor would throw a raw TypeError. */
+export function headersOf(where: string, h: unknown): Headers {
+  try {
+    return new Headers((h ?? {}) as Record<string, string>);
+  } catch {
+    return fail(where, "headers must map names to strings valid in HTTP");
+  }
+}
+
+/** Validates per-call options before anything is sent. */
+export function checkRequestOptions(o: RequestOptions | undefined): RequestOptions {
+  const w = "request options";
+  if (o === undefined) return {};
+  if (typeof o !== "object" || o === null) fail(w, "must be an object");
+  if (o.signal !== undefined && typeof o.signal?.addEventListener !== "function") {
+    fail(w, "signal must be an AbortSignal");
+  }
+  num(w, "timeoutMs", o.timeoutMs, 0, false, 1);
+  num(w, "maxRetries", o.maxRetries, 0, true);
+  headersOf(w, o.headers);
+  return o;
+}
+
+const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
+
+/**
+ * Validates client options and resolves defaults. Every problem becomes a
+ * `HeyGenConfigurationError` naming the option; secret values are never echoed.
+ */
+export function resolveConfig(o: HeyGenClientOptions = {}, version = "0"): Config {
+  const w = "createHeyGenClient";
+  if (typeof o !== "object" || o === null) fail(w, "options must be an object");
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env?.HEYGEN_API_KEY;
+  if (o.apiKey !== undefined && o.accessToken !== undefined) {
+    fail(w, "pass apiKey or accessToken, not both");
+  }
+  const secret = o.accessToken ?? o.apiKey ?? env;
+  const label = o.accessToken !== undefined ? "accessToken" : "apiKey";
+  if (secret === undefined)
+    fail(w, "no credentials: pass apiKey or accessToken, or set HEYGEN_API_KEY");
+  if (typeof secret !== "string" || !/^[\x21-\x7e]+$/.test(secret)) {
+    fail(w, `${label} must be a non-empty string of visible ASCII characters`);
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(o.baseUrl ?? "https://api.heygen.com");
+  } catch {
+    fail(w, "baseUrl must be an absolute http(s) URL");
+  }
+  const u = url as URL;
+  if (!/^https?:$/.test(u.protocol) || u.search || u.hash || u.username || u.password) {
+    fail(w, "baseUrl must be an https URL without credentials, query or fragment");
+  }
+  if (u.protocol === "http:" && !LOOPBACK.test(u.hostname) && o.allowInsecureHttp !== true) {
+    fail(
+      w,
+      `baseUrl ${u.origin} is plain http: the key would travel unencrypted; use https or allowInsecureHttp: true`,
+    );
+  }
+  if (o.fetch === undefined && typeof globalThis.fetch !== "function") {
+    fail(w, "no global fetch in this runtime: pass fetch");
+  }
+  fn(w, "fetch", o.fetch);
+  fn(w, "onRequest", o.onRequest);
+  fn(w, "onResponse", o.onResponse);
+  if (o.logger !== undefined && typeof o.logger?.debug !== "function") {
+    fail(w, "logger must have a debug(message, details) method");
+  }
+  if (o.userAgent !== undefined && typeof o.userAgent !== "string")
+    fail(w, "userAgent must be a string");
+  const headers = headersOf(w, o.headers);
+  const s = secret as string;
+  try {
+    headers.set("user-agent", `heygen-openapi-client/${version} ${o.userAgent ?? ""}`.trim());
+  } catch {
+    fail(w, "userAgent must be valid in an HTTP header");
+  }
+  return {
+    base: u.href.replace(/\/+$/, ""),
+    fetch: o.fetch ?? ((input, init) => fetch(input, init)),
+    timeoutMs: num(w, "timeoutMs", o.timeoutMs, 60_000, false, 1),
+    maxRetries: num(w, "maxRetries", o.maxRetries, 2, true),
+    retryBaseDelayMs: num(w, "retryBaseDelayMs", o.retryBaseDelayMs, 500),
+    retryMaxDelayMs: num(w, "retryMaxDelayMs", o.retryMaxDelayMs, 8_000),
+    maxRetryAfterMs: num(w, "maxRetryAfterMs", o.maxRetryAfterMs, 60_000),
+    headers,
+    auth: o.accessToken !== undefined ? ["authorization", `Bearer ${s}`] : ["x-api-key", s],
+    redact: createRedactor([s]),
+    logger: o.logger,
+    onRequest: o.onRequest,
+    onResponse: o.onResponse,
+  };
+}

@@ -1,0 +1,90 @@
+import type { APIPromise } from "./api-promise.js";
+import { apiPromise } from "./api-promise.js";
+import { HeyGenValidationError, invalid, toAPIError } from "./errors.js";
+import { type Config, checkRequestOptions, type RequestOptions } from "./options.js";
+import { send } from "./transport.js";
+
+/** What resources need from the client: one JSON call that throws on every kind of error. */
+export type Caller = <T>(
+  method: "GET" | "POST",
+  path: string,
+  params: () => CallParams,
+  options: RequestOptions | undefined,
+) => APIPromise<T>;
+
+/**
+ * What one call sends. Resources pass it as a thunk so argument checks run inside the returned
+ * promise: bad input rejects it (before any request) instead of throwing synchronously.
+ */
+export interface CallParams {
+  path?: Record<string, string>;
+  query?: object;
+  body?: object;
+  /** Return the whole body (list pages) instead of its `data`. */
+  whole?: boolean;
+}
+
+/** Throws a HeyGenValidationError unless `v` is a non-empty string. */
+export function requireString(op: string, name: string, v: unknown): string {
+  if (typeof v !== "string" || !v) {
+    throw new HeyGenValidationError(`${op}: ${name} must be a non-empty string`);
+  }
+  return v;
+}
+
+/**
+ * A path segment id: a non-empty string other than `.` or `..`, which URL parsing would resolve
+ * as dot segments (even percent-encoded) and so escape the endpoint.
+ */
+export function requireId(op: string, name: string, v: unknown): string {
+  if (requireString(op, name, v) === "." || v === "..") {
+    throw new HeyGenValidationError(`${op}: ${name} must not be "." or ".."`);
+  }
+  return v as string;
+}
+
+/**
+ * Builds the resources' call function: fills and percent-encodes path parameters (so an id like
+ * `../v1/user/me` stays one segment), serializes the query and body, sends through the transport,
+ * and unwraps `data`, turning every failure (HTTP error, v2 `error` with HTTP 200, a body without
+ * `data`) into a typed error.
+ */
+export function createCaller(cfg: Config): Caller {
+  return <T>(
+    method: "GET" | "POST",
+    path: string,
+    params: () => CallParams,
+    options: RequestOptions | undefined,
+  ) => {
+    const op = `${method} ${path}`;
+    const run = async () => {
+      const p = params();
+      const o = checkRequestOptions(options);
+      const url = new URL(
+        cfg.base +
+          path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(p.path?.[k] ?? "")),
+      );
+      for (const [k, v] of Object.entries(p.query ?? {})) {
+        if (v !== undefined) url.searchParams.set(k, String(v));
+      }
+      const { response, body, retryAfterMs } = await send(
+        cfg,
+        {
+          op,
+          method,
+          url: url.href,
+          headers: p.body ? { "content-type": "application/json" } : undefined,
+          body: p.body && JSON.stringify(p.body),
+        },
+        o,
+      );
+      const b = body as { error?: unknown; data?: unknown } | undefined;
+      if (!response.ok || b?.error != null) throw toAPIError(op, response, body, retryAfterMs);
+      if (typeof b !== "object" || b === null || !("data" in b) || b.data == null) {
+        throw invalid(op, response, body, "without data");
+      }
+      return { data: (p.whole ? b : b.data) as T, response };
+    };
+    return apiPromise(run());
+  };
+}

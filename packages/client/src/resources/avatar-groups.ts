@@ -1,0 +1,85 @@
+import type { APIPromise } from "../api-promise.js";
+import type {
+  AvatarGroupListItem,
+  AvatarGroupResult,
+  ListAvatarGroupsParams,
+  ListLooksResult,
+} from "../api-types.js";
+import { HeyGenValidationError } from "../errors.js";
+import type { RequestOptions } from "../options.js";
+import { type PageBody, type PagePromise, paginate } from "../pagination.js";
+import { type Caller, requireId } from "../request.js";
+
+/**
+ * Avatar groups (v3 characters such as "Anna") and the looks inside a group.
+ *
+ * @example
+ * for await (const group of heygen.avatarGroups.list({ ownership: "private" })) console.log(group.name);
+ */
+export interface AvatarGroups {
+  /**
+   * `GET /v3/avatars`: awaitable as the first page, async-iterable over every group of every page.
+   * `limit` is 1-50 (default 20); `token` resumes from a page's `next_token`.
+   */
+  list(params?: ListAvatarGroupsParams, options?: RequestOptions): PagePromise<AvatarGroupListItem>;
+  /** `GET /v3/avatars/{group_id}`: one avatar group. */
+  get(groupId: string, options?: RequestOptions): APIPromise<AvatarGroupResult>;
+  /** `GET /v2/avatar_group/{group_id}/avatars`: every look of a group, as `{ avatar_list }`. */
+  listLooks(groupId: string, options?: RequestOptions): APIPromise<ListLooksResult>;
+}
+
+const LIST = "GET /v3/avatars";
+
+/** Checks list parameters before any request, so a typo fails fast instead of as a 400. */
+function checkList(p: ListAvatarGroupsParams | undefined): ListAvatarGroupsParams {
+  const bad = (what: string) => {
+    throw new HeyGenValidationError(`${LIST}: ${what}`);
+  };
+  if (p === undefined) return {};
+  if (typeof p !== "object" || p === null) bad("params must be an object");
+  const { ownership, limit, token } = p;
+  if (ownership !== undefined && ownership !== "public" && ownership !== "private") {
+    bad('ownership must be "public" or "private"');
+  }
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 50)) {
+    bad("limit must be a whole number from 1 to 50");
+  }
+  if (token !== undefined && typeof token !== "string") bad("token must be a string");
+  return p;
+}
+
+/** Builds the `avatarGroups` resource over the client's call function. */
+export function avatarGroups(call: Caller): AvatarGroups {
+  return {
+    list: (params, options) =>
+      paginate<AvatarGroupListItem>(
+        LIST,
+        (token) =>
+          call<PageBody<AvatarGroupListItem>>(
+            "GET",
+            "/v3/avatars",
+            () => ({ query: { ...checkList(params), token }, whole: true }),
+            options,
+          ).withResponse(),
+        params?.token,
+      ),
+    get: (groupId, options) =>
+      call(
+        "GET",
+        "/v3/avatars/{group_id}",
+        () => ({ path: { group_id: requireId("GET /v3/avatars/{group_id}", "groupId", groupId) } }),
+        options,
+      ),
+    listLooks: (groupId, options) =>
+      call(
+        "GET",
+        "/v2/avatar_group/{group_id}/avatars",
+        () => ({
+          path: {
+            group_id: requireId("GET /v2/avatar_group/{group_id}/avatars", "groupId", groupId),
+          },
+        }),
+        options,
+      ),
+  };
+}

@@ -1,0 +1,92 @@
+import type { APIPromise } from "../api-promise.js";
+import { apiPromise } from "../api-promise.js";
+import type {
+  AddLooksParams,
+  AddLooksResult,
+  PhotoAvatarLook,
+  PhotoAvatarLookResult,
+} from "../api-types.js";
+import { HeyGenValidationError, invalid } from "../errors.js";
+import type { RequestOptions } from "../options.js";
+import { type Caller, requireId, requireString } from "../request.js";
+import { type WaitOptions, waitUntilReady } from "../wait.js";
+
+/**
+ * Photo-avatar looks (v2): details, adding looks to a group, waiting for a look to be ready.
+ *
+ * @example
+ * const { photo_avatar_list } = await heygen.photoAvatars.addLooks({ group_id, image_keys, name: "Summer" });
+ * await Promise.all(photo_avatar_list.map((l) => heygen.photoAvatars.waitUntilReady(l.id)));
+ */
+export interface PhotoAvatars {
+  /** `GET /v2/photo_avatar/{id}`: one look. */
+  get(id: string, options?: RequestOptions): APIPromise<PhotoAvatarLookResult>;
+  /**
+   * `POST /v2/photo_avatar/avatar_group/add` for any number of image keys: the API takes at most
+   * 4 per call, so keys are sent in batches of 4, one after the other, and every created look is
+   * returned in order. `.withResponse()` reports the last batch's response. A batch that fails
+   * stops the rest; it is not retried on 5xx or timeout, since the server may have acted.
+   */
+  addLooks(params: AddLooksParams, options?: RequestOptions): APIPromise<AddLooksResult>;
+  /** Polls `get(id)` until the look is `completed`; see {@link WaitOptions}. */
+  waitUntilReady(id: string, options?: WaitOptions): Promise<PhotoAvatarLook>;
+}
+
+const ADD = "POST /v2/photo_avatar/avatar_group/add";
+const BATCH = 4;
+
+/** Checks addLooks parameters before any request is sent. */
+function checkAdd(p: AddLooksParams): AddLooksParams {
+  const bad = (what: string) => {
+    throw new HeyGenValidationError(`${ADD}: ${what}`);
+  };
+  if (typeof p !== "object" || p === null) bad("params must be an object");
+  requireString(ADD, "group_id", p.group_id);
+  requireString(ADD, "name", p.name);
+  const keys: unknown = p.image_keys;
+  if (!Array.isArray(keys) || keys.length === 0) bad("image_keys must be a non-empty array");
+  (keys as unknown[]).forEach((k, i) => {
+    if (typeof k !== "string" || !k) bad(`image_keys[${i}] must be a non-empty string`);
+  });
+  if (p.generation_id !== undefined) requireString(ADD, "generation_id", p.generation_id);
+  return p;
+}
+
+/** Builds the `photoAvatars` resource over the client's call function. */
+export function photoAvatars(call: Caller): PhotoAvatars {
+  const get = (id: string, options?: RequestOptions) =>
+    call<PhotoAvatarLookResult>(
+      "GET",
+      "/v2/photo_avatar/{id}",
+      () => ({ path: { id: requireId("GET /v2/photo_avatar/{id}", "id", id) } }),
+      options,
+    );
+  return {
+    get,
+    addLooks: (params, options) =>
+      apiPromise(
+        (async () => {
+          const p = checkAdd(params);
+          const looks: PhotoAvatarLook[] = [];
+          let response: Response | undefined;
+          for (let i = 0; i < p.image_keys.length; i += BATCH) {
+            const batch = { ...p, image_keys: p.image_keys.slice(i, i + BATCH) };
+            const r = await call<AddLooksResult>(
+              "POST",
+              ADD.slice(5),
+              () => ({ body: batch }),
+              options,
+            ).withResponse();
+            const list = r.data.photo_avatar_list;
+            if (!Array.isArray(list)) {
+              throw invalid(ADD, r.response, r.data, "without data.photo_avatar_list");
+            }
+            looks.push(...list);
+            response = r.response;
+          }
+          return { data: { photo_avatar_list: looks }, response: response as Response };
+        })(),
+      ),
+    waitUntilReady: (id, o) => waitUntilReady((signal) => get(id, { signal }), o),
+  };
+}

@@ -1,0 +1,193 @@
+import {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  HeyGenError,
+  invalid,
+} from "./errors.js";
+import type { Config, RequestOptions } from "./options.js";
+import { redactHeaders, scrubHeaders } from "./redact.js";
+import {
+  backoffMs,
+  failureCode,
+  isRetryableFailure,
+  isRetryableStatus,
+  retryAfterMs,
+} from "./retry.js";
+
+/** The final answer of a request: a replayable Response and its parsed body. */
+export interface Answer {
+  response: Response;
+  /** Parsed JSON; the text when an error body is not JSON; undefined when empty. */
+  body: unknown;
+  /** Server-requested delay, kept so a surfaced 429 can report it. */
+  retryAfterMs: number | undefined;
+}
+
+/** One request as the transport sends it; `body` is buffered so every attempt can resend it. */
+export interface Outgoing {
+  /** Templated operation for messages, e.g. `GET /v3/avatars/{group_id}`. */
+  op: string;
+  method: string;
+  url: string;
+  headers?: HeadersInit | undefined;
+  body?: string | ArrayBuffer | undefined;
+}
+
+const MAX_REDIRECTS = 5;
+
+const userAbort = (op: string, signal: AbortSignal) =>
+  new APIUserAbortError(`${op} was aborted by the caller`, { cause: signal.reason });
+
+/** Waits `ms`, rejecting early with APIUserAbortError when the caller aborts. */
+export function sleep(ms: number, op: string, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      signal?.aborted ? reject(userAbort(op, signal)) : resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done);
+  });
+}
+
+/**
+ * Sends one request with the client's auth, per-attempt timeout, manual same-origin redirects and
+ * retries, and buffers the final body (its read is part of the attempt, so a reset or a timeout
+ * mid-body is retried like any other failure). HTTP errors are returned, not thrown: the raw
+ * openapi-fetch clients report them as `{ error }` while the resources turn them into APIErrors.
+ */
+export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): Promise<Answer> {
+  const { op, method } = req;
+  const idempotent = method === "GET" || method === "HEAD";
+  const maxRetries = o.maxRetries ?? cfg.maxRetries;
+  const timeoutMs = o.timeoutMs ?? cfg.timeoutMs;
+  const signal = o.signal;
+  const headers = new Headers(cfg.headers);
+  for (const h of [req.headers, o.headers]) for (const [k, v] of new Headers(h)) headers.set(k, v);
+  headers.set(...cfg.auth);
+  const log = (message: string, details: Record<string, unknown>) =>
+    cfg.logger?.debug(`heygen: ${message}`, { op, ...details });
+
+  for (let attempt = 0; ; attempt++) {
+    if (signal?.aborted) throw userAbort(op, signal);
+    const ac = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      ac.abort();
+    }, timeoutMs);
+    const onAbort = () => ac.abort();
+    signal?.addEventListener("abort", onAbort);
+    let response: Response;
+    let text: string;
+    try {
+      response = await follow(cfg, req, headers, ac.signal, attempt);
+      text = cfg.redact(await response.text());
+    } catch (e) {
+      if (e instanceof HeyGenError) throw e;
+      if (signal?.aborted) throw userAbort(op, signal);
+      const code = failureCode(e);
+      const err = timedOut
+        ? new APITimeoutError(`${op} timed out after ${timeoutMs} ms (attempt ${attempt + 1})`)
+        : new APIConnectionError(
+            `${op} failed to connect${code ? ` (${code})` : ""}: ${cfg.redact(String((e as Error)?.message ?? e))}`,
+            { cause: Object.assign(new Error(cfg.redact(String(e))), { code }) },
+          );
+      if (attempt < maxRetries && isRetryableFailure(e, idempotent, timedOut)) {
+        const delayMs = backoffMs(attempt, cfg.retryBaseDelayMs, cfg.retryMaxDelayMs);
+        log("retrying", { attempt, delayMs, error: err.message });
+        await sleep(delayMs, op, signal);
+        continue;
+      }
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    }
+    const status = response.status;
+    const hinted = retryAfterMs(response.headers);
+    log("response", { attempt, status, requestId: response.headers.get("x-request-id") });
+    if (
+      attempt < maxRetries &&
+      isRetryableStatus(status, idempotent) &&
+      !(hinted !== undefined && hinted > cfg.maxRetryAfterMs)
+    ) {
+      const delayMs = hinted ?? backoffMs(attempt, cfg.retryBaseDelayMs, cfg.retryMaxDelayMs);
+      log("retrying", { attempt, delayMs, status });
+      await sleep(delayMs, op, signal);
+      continue;
+    }
+    const out = new Response(text || null, {
+      status,
+      statusText: response.statusText,
+      headers: scrubHeaders(response.headers, cfg.redact),
+    });
+    Object.defineProperty(out, "url", { value: response.url });
+    let body: unknown = text || undefined;
+    try {
+      if (text) body = JSON.parse(text);
+    } catch {
+      if (out.ok) {
+        throw invalid(op, out, text, `with a non-JSON body: ${text.slice(0, 60)}`);
+      }
+    }
+    return { response: out, body, retryAfterMs: hinted };
+  }
+}
+
+/**
+ * One attempt: fetch with `redirect: "manual"` and follow only same-origin redirects, because
+ * fetch would forward `x-api-key` to whatever origin a redirect names.
+ */
+async function follow(
+  cfg: Config,
+  req: Outgoing,
+  headers: Headers,
+  signal: AbortSignal,
+  attempt: number,
+): Promise<Response> {
+  let { url, method, body } = req;
+  for (let hops = 0; ; hops++) {
+    const info = { method, url, attempt, headers: redactHeaders(headers, cfg.redact) };
+    cfg.onRequest?.(info);
+    cfg.logger?.debug("heygen: request", info);
+    const res = await cfg.fetch(url, {
+      method,
+      headers,
+      body: body ?? null,
+      signal,
+      redirect: "manual",
+    });
+    cfg.onResponse?.({
+      ...info,
+      status: res.status,
+      requestId: res.headers.get("x-request-id") ?? undefined,
+    });
+    const location = res.status > 300 && res.status < 400 && res.headers.get("location");
+    if (!location) return res;
+    await res.body?.cancel();
+    const next = new URL(location, url);
+    const refused =
+      next.origin !== new URL(url).origin
+        ? `to another origin (${next.origin}); not followed so the credentials stay with ${new URL(url).origin}`
+        : hops >= MAX_REDIRECTS && `more than ${MAX_REDIRECTS} times`;
+    if (refused) {
+      throw new APIError(`${req.op} was redirected ${refused}`, {
+        status: res.status,
+        code: hops >= MAX_REDIRECTS ? "too_many_redirects" : "cross_origin_redirect",
+        headers: scrubHeaders(res.headers, cfg.redact),
+      });
+    }
+    if (res.status === 303 || (res.status < 303 && method === "POST")) {
+      method = "GET";
+      body = undefined;
+      // a copy, because the next attempt starts over from the original request
+      headers = new Headers(headers);
+      headers.delete("content-type");
+    }
+    url = next.href;
+  }
+}
