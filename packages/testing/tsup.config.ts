@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: false,
   target: "node20",
+  // `import.meta.url` (for createRequire of the bundled specs and msw) in the CJS build too.
+  shims: true,
 });

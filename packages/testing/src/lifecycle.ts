@@ -1,0 +1,67 @@
+/**
+ * Tracks what a fake has in flight (latency timers, hanging requests) so `close()` can end all
+ * of it: nothing outlives the fake.
+ */
+export interface Lifecycle {
+  readonly closed: boolean;
+  /** Aborted when the fake closes. */
+  readonly signal: AbortSignal;
+  /**
+   * Resolves after `ms`; rejects with the client's abort reason, or with `closedError()` when
+   * the fake closes first. `ms` of 0 still yields to the event loop once.
+   */
+  sleep(ms: number, clientSignal?: AbortSignal | null): Promise<void>;
+  /** Never resolves; rejects like `sleep` when the client gives up or the fake closes. */
+  hang(clientSignal?: AbortSignal | null): Promise<never>;
+  close(): void;
+}
+
+/** The error in-process callers see once the fake is closed: a refused connection. */
+export function closedError(): TypeError {
+  return new TypeError("fetch failed", {
+    cause: Object.assign(new Error("connect ECONNREFUSED (the fake HeyGen API is closed)"), {
+      code: "ECONNREFUSED",
+    }),
+  });
+}
+
+/** Creates the lifecycle of one fake. */
+export function createLifecycle(): Lifecycle {
+  const controller = new AbortController();
+  const wait = (ms: number | undefined, clientSignal?: AbortSignal | null): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      if (controller.signal.aborted) return reject(closedError());
+      if (clientSignal?.aborted) return reject(clientSignal.reason);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const cleanup = () => {
+        if (timer !== undefined) clearTimeout(timer);
+        controller.signal.removeEventListener("abort", onClose);
+        clientSignal?.removeEventListener("abort", onAbort);
+      };
+      const onClose = () => {
+        cleanup();
+        reject(closedError());
+      };
+      const onAbort = () => {
+        cleanup();
+        reject(clientSignal?.reason);
+      };
+      controller.signal.addEventListener("abort", onClose, { once: true });
+      clientSignal?.addEventListener("abort", onAbort, { once: true });
+      if (ms !== undefined) {
+        timer = setTimeout(() => {
+          cleanup();
+          resolve();
+        }, ms);
+      }
+    });
+  return {
+    get closed() {
+      return controller.signal.aborted;
+    },
+    signal: controller.signal,
+    sleep: (ms, clientSignal) => wait(Math.max(0, ms), clientSignal),
+    hang: (clientSignal) => wait(undefined, clientSignal) as Promise<never>,
+    close: () => controller.abort(),
+  };
+}

@@ -1,0 +1,325 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import formatsPlugin from "ajv-formats";
+import type { AvatarGroup, PhotoAvatarLook } from "./api-types.js";
+import type { Generation, Route } from "./routes.js";
+import { loadSpec, type OpenApiDocument } from "./spec-documents.js";
+
+/** A request the spec does not allow, in the terms HeyGen's 400 uses. */
+export interface RequestProblem {
+  /** The request field at fault (`limit`, `image_keys`...), or null for the body as a whole. */
+  param: string | null;
+  message: string;
+}
+
+/** Which schema a response was checked against. */
+export type ResponseSchemaSource =
+  /** The response the spec declares for this status. */
+  | "declared"
+  /** The operation's `default` response. */
+  | "default"
+  /** Not declared by the operation: the generation's error shape (v3 `{ error }`). */
+  | "error-shape";
+
+/** The outcome of checking one response against the spec. */
+export interface ResponseCheck {
+  source: ResponseSchemaSource;
+  /** Empty when the response is valid. */
+  problems: string[];
+}
+
+/** The request parts the spec constrains. */
+export interface RequestParts {
+  params: Record<string, string>;
+  query: Record<string, string | string[]>;
+  /** The parsed JSON body; undefined when there was none. */
+  body?: unknown;
+}
+
+/**
+ * Checks requests and responses against the bundled specs with ajv (JSON Schema 2020-12, as
+ * OpenAPI 3.1 uses). Validators are compiled on first use per operation and status.
+ */
+export interface SpecValidator {
+  checkRequest(route: Route, parts: RequestParts): RequestProblem | undefined;
+  checkResponse(
+    route: Route,
+    status: number,
+    headers: Record<string, string>,
+    body: unknown,
+  ): ResponseCheck;
+  /** Throws a TypeError naming the bad fields when `group` is not a valid `AvatarGroupItem`. */
+  assertGroup(group: AvatarGroup, context: string): void;
+  /** Throws a TypeError naming the bad fields when `look` is not a valid `PhotoAvatarLook`. */
+  assertLook(look: PhotoAvatarLook, context: string): void;
+}
+
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: { type?: string | string[]; minimum?: number; maximum?: number; enum?: unknown[] };
+  pointer: string;
+}
+
+/**
+ * Creates a validator over the bundled specs. The fake keeps one per process (see
+ * `sharedSpecValidator`): it holds only compiled, read-only schemas, never a fake's state.
+ */
+export function createSpecValidator(): SpecValidator {
+  let ajv: Ajv2020 | undefined;
+  const docs = new Map<Generation, OpenApiDocument>();
+  const compiled = new Map<string, ValidateFunction>();
+
+  const doc = (generation: Generation): OpenApiDocument => {
+    let found = docs.get(generation);
+    if (!found) {
+      found = loadSpec(generation);
+      docs.set(generation, found);
+      instance().addSchema(found, generation);
+    }
+    return found;
+  };
+  const instance = (): Ajv2020 => {
+    if (!ajv) {
+      ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
+      addFormats(ajv);
+      for (const name of ["float", "double", "int32", "int64"]) {
+        ajv.addFormat(name, { type: "number", validate: () => true });
+      }
+    }
+    return ajv;
+  };
+  const validatorFor = (generation: Generation, pointer: string): ValidateFunction => {
+    const key = `${generation}#${pointer}`;
+    let fn = compiled.get(key);
+    if (!fn) {
+      doc(generation);
+      fn = instance().compile({ $ref: key });
+      compiled.set(key, fn);
+    }
+    return fn;
+  };
+  const fallbackFor = (generation: Generation): ValidateFunction => {
+    const key = `${generation}:error-shape`;
+    let fn = compiled.get(key);
+    if (!fn) {
+      doc(generation);
+      fn = instance().compile(
+        generation === "v3"
+          ? {
+              type: "object",
+              required: ["error"],
+              properties: { error: { $ref: "v3#/components/schemas/StandardAPIError" } },
+            }
+          : { $ref: "v2#/components/schemas/V2ErrorResponse" },
+      );
+      compiled.set(key, fn);
+    }
+    return fn;
+  };
+
+  const operationPointer = (route: Route): string =>
+    `/paths/${pointerEscape(route.path)}/${route.method.toLowerCase()}`;
+  const operation = (route: Route): Record<string, unknown> => {
+    const found = resolve(doc(route.generation), operationPointer(route));
+    if (!found) {
+      throw new Error(
+        `@heygen-openapi/testing: the bundled ${route.generation} spec has no ${route.method} ${route.path} (${route.operationId})`,
+      );
+    }
+    return found as Record<string, unknown>;
+  };
+  const parameters = (route: Route): Parameter[] => {
+    const op = operation(route);
+    const pathItem = resolve(doc(route.generation), `/paths/${pointerEscape(route.path)}`) as {
+      parameters?: unknown[];
+    };
+    const out: Parameter[] = [];
+    const collect = (list: unknown, base: string) => {
+      if (!Array.isArray(list)) return;
+      list.forEach((p, i) => {
+        out.push({ ...(p as Omit<Parameter, "pointer">), pointer: `${base}/parameters/${i}` });
+      });
+    };
+    collect(pathItem.parameters, `/paths/${pointerEscape(route.path)}`);
+    collect(op.parameters, operationPointer(route));
+    return out;
+  };
+
+  const assertShape = (
+    fn: ValidateFunction,
+    value: unknown,
+    context: string,
+    what: string,
+  ): void => {
+    if (!fn(value)) {
+      throw new TypeError(`${context}: not a valid ${what}: ${describe(fn.errors)}`);
+    }
+  };
+
+  return {
+    checkRequest(route, parts) {
+      for (const param of parameters(route)) {
+        if (param.in !== "query" && param.in !== "path") continue;
+        const raw = param.in === "query" ? parts.query[param.name] : parts.params[param.name];
+        if (raw === undefined) {
+          if (param.required) return { param: param.name, message: `${param.name} is required.` };
+          continue;
+        }
+        if (Array.isArray(raw)) {
+          return { param: param.name, message: `${param.name} must be given once.` };
+        }
+        const value = coerce(raw, param.schema?.type);
+        const fn = validatorFor(route.generation, `${param.pointer}/schema`);
+        if (!fn(value)) return { param: param.name, message: parameterMessage(param, raw) };
+      }
+      const body = resolve(
+        doc(route.generation),
+        `${operationPointer(route)}/requestBody/content/application~1json/schema`,
+      );
+      if (body !== undefined) {
+        if (parts.body === undefined) {
+          return { param: null, message: "The request body must be a JSON object." };
+        }
+        const fn = validatorFor(
+          route.generation,
+          `${operationPointer(route)}/requestBody/content/application~1json/schema`,
+        );
+        if (!fn(parts.body)) return bodyProblem(fn.errors ?? []);
+      }
+      return undefined;
+    },
+    checkResponse(route, status, headers, body) {
+      const responses = (operation(route).responses ?? {}) as Record<string, unknown>;
+      const key = [String(status), `${String(status)[0]}XX`, "default"].find(
+        (k) => responses[k] !== undefined,
+      );
+      const source: ResponseSchemaSource =
+        key === undefined ? "error-shape" : key === "default" ? "default" : "declared";
+      const problems: string[] = [];
+      if (key === undefined) {
+        if (!fallbackFor(route.generation)(body)) {
+          problems.push(`body: ${describe(fallbackFor(route.generation).errors)}`);
+        }
+        return { source, problems };
+      }
+      const base = `${operationPointer(route)}/responses/${pointerEscape(key)}`;
+      const declared = responses[key] as {
+        content?: Record<string, unknown>;
+        headers?: Record<string, { required?: boolean; schema?: { type?: string } }>;
+      };
+      if (declared.content?.["application/json"] !== undefined) {
+        const fn = validatorFor(route.generation, `${base}/content/application~1json/schema`);
+        if (!fn(body)) problems.push(`body: ${describe(fn.errors)}`);
+      }
+      for (const [name, header] of Object.entries(declared.headers ?? {})) {
+        const value = headers[name.toLowerCase()];
+        if (value === undefined) {
+          // Retry-After is what makes a 429 actionable; the fake always sends it.
+          if (header.required || name.toLowerCase() === "retry-after") {
+            problems.push(`header ${name} is missing`);
+          }
+          continue;
+        }
+        const fn = validatorFor(route.generation, `${base}/headers/${pointerEscape(name)}/schema`);
+        if (!fn(coerce(value, header.schema?.type))) {
+          problems.push(`header ${name}: ${describe(fn.errors)}`);
+        }
+      }
+      return { source, problems };
+    },
+    assertGroup(group, context) {
+      assertShape(
+        validatorFor("v3", "/components/schemas/AvatarGroupItem"),
+        group,
+        context,
+        "AvatarGroupItem",
+      );
+    },
+    assertLook(look, context) {
+      assertShape(
+        validatorFor("v2", "/components/schemas/PhotoAvatarLook"),
+        look,
+        context,
+        "PhotoAvatarLook",
+      );
+    },
+  };
+}
+
+let shared: SpecValidator | undefined;
+
+/**
+ * The process-wide validator the fakes use. It is a memo of compiled, read-only schemas (no
+ * fake's state lives here), shared so that each new fake does not recompile them.
+ */
+export function sharedSpecValidator(): SpecValidator {
+  shared ??= createSpecValidator();
+  return shared;
+}
+
+// ajv-formats is CommonJS with `exports.default`; under NodeNext its default import is the
+// module object, so take `.default` when it is there.
+const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ??
+  formatsPlugin) as unknown as (ajv: Ajv2020) => Ajv2020;
+
+function pointerEscape(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function resolve(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const part of pointer.split("/").slice(1)) {
+    const key = part.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+function coerce(raw: string, type: string | string[] | undefined): unknown {
+  const types = Array.isArray(type) ? type : [type];
+  if ((types.includes("integer") || types.includes("number")) && /^-?\d+(\.\d+)?$/.test(raw)) {
+    return Number(raw);
+  }
+  if (types.includes("boolean") && (raw === "true" || raw === "false")) return raw === "true";
+  return raw;
+}
+
+function parameterMessage(param: Parameter, raw: string): string {
+  const schema = param.schema ?? {};
+  if (schema.minimum !== undefined && schema.maximum !== undefined) {
+    return `${param.name} must be ${schema.type === "integer" ? "an integer " : ""}between ${schema.minimum} and ${schema.maximum}.`;
+  }
+  if (schema.enum) {
+    return `${param.name} must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}; got ${JSON.stringify(raw)}.`;
+  }
+  return `${param.name} is not a valid ${String(schema.type ?? "value")}.`;
+}
+
+function bodyProblem(errors: ErrorObject[]): RequestProblem {
+  const error = errors[0];
+  if (!error) return { param: null, message: "The request body is invalid." };
+  const path = error.instancePath.split("/").filter(Boolean);
+  if (error.keyword === "required") {
+    const missing = String((error.params as { missingProperty?: string }).missingProperty);
+    return { param: [...path, missing].join("."), message: `${missing} is required.` };
+  }
+  const param = path.length > 0 ? path.join(".") : null;
+  const subject = param ?? "The request body";
+  const limit = (error.params as { limit?: number }).limit;
+  if (error.keyword === "minItems") {
+    return { param, message: `${subject} must have at least ${limit} item(s).` };
+  }
+  if (error.keyword === "maxItems") {
+    return { param, message: `${subject} must have at most ${limit} item(s).` };
+  }
+  return { param, message: `${subject} ${error.message ?? "is invalid"}.` };
+}
+
+function describe(errors: ErrorObject[] | null | undefined): string {
+  return (errors ?? [])
+    .slice(0, 5)
+    .map((e) => `${e.instancePath || "(root)"} ${e.message ?? e.keyword}`)
+    .join("; ");
+}
