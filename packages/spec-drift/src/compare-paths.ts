@@ -1,0 +1,227 @@
+import { collectParameters, compareParameters } from "./compare-parameters.js";
+import { compareRequestBodies } from "./compare-request-bodies.js";
+import { compareResponses } from "./compare-responses.js";
+import type { SchemaComparer } from "./compare-schemas.js";
+import { type CompareContext, METHODS } from "./context.js";
+import { isRecord, stableStringify } from "./json.js";
+import type { OpenAPIDocument } from "./types.js";
+
+type Item = Record<string, unknown>;
+
+/** Paths keyed by their template with parameter names erased, so `/a/{id}` matches `/a/{group_id}`. */
+function pathMap(paths: unknown): Map<string, { path: string; item: Item }> {
+  const out = new Map<string, { path: string; item: Item }>();
+  if (!isRecord(paths)) return out;
+  for (const [path, item] of Object.entries(paths)) {
+    if (isRecord(item))
+      out.set(path.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "") || "/", { path, item });
+  }
+  return out;
+}
+
+/** Compares every path, operation and webhook of two documents. */
+export function compareOperations(
+  ctx: CompareContext,
+  schemas: SchemaComparer,
+  base: OpenAPIDocument,
+  head: OpenAPIDocument,
+): void {
+  const pb = pathMap(base.paths);
+  const ph = pathMap(head.paths);
+  for (const key of new Set([...pb.keys(), ...ph.keys()])) {
+    const b = pb.get(key);
+    const h = ph.get(key);
+    for (const method of METHODS) {
+      const ob = b && isRecord(b.item[method]) ? (b.item[method] as Item) : undefined;
+      const oh = h && isRecord(h.item[method]) ? (h.item[method] as Item) : undefined;
+      const operation = `${method.toUpperCase()} ${(h ?? b)?.path ?? key}`;
+      if (ob && !oh) reportRemoved(ctx, operation, ob, b?.item ?? {}, !h);
+      else if (!ob && oh) {
+        ctx.emit("operation-added", {
+          operation,
+          location: "operation",
+          message: `${operation} was added`,
+          oasdiffIds: ["endpoint-added"],
+        });
+      } else if (ob && oh && b && h) {
+        compareOperation(
+          ctx,
+          schemas,
+          operation,
+          { doc: base, path: b.path, item: b.item, op: ob },
+          { doc: head, path: h.path, item: h.item, op: oh },
+        );
+      }
+    }
+  }
+  const wb = isRecord(base.webhooks) ? base.webhooks : {};
+  const wh = isRecord(head.webhooks) ? head.webhooks : {};
+  for (const name of new Set([...Object.keys(wb), ...Object.keys(wh)])) {
+    const operation = `webhook ${name}`;
+    if (!(name in wh))
+      ctx.emit("webhook-removed", {
+        operation,
+        location: "webhook",
+        message: `webhook ${name} was removed`,
+        oasdiffIds: ["webhook-removed"],
+      });
+    else if (!(name in wb))
+      ctx.emit("webhook-added", {
+        operation,
+        location: "webhook",
+        message: `webhook ${name} was added`,
+        oasdiffIds: ["webhook-added"],
+      });
+  }
+}
+
+function reportRemoved(
+  ctx: CompareContext,
+  operation: string,
+  op: Item,
+  item: Item,
+  wholePath: boolean,
+): void {
+  const deprecated = op.deprecated === true || item.deprecated === true;
+  const sunset = typeof op["x-sunset"] === "string" ? op["x-sunset"] : undefined;
+  const scope = wholePath ? "api-path" : "api";
+  if (deprecated && sunset && Date.parse(sunset) > Date.now()) {
+    ctx.emit("operation-removed-before-sunset", {
+      operation,
+      location: "operation",
+      message: `${operation} was removed before its sunset date ${sunset}`,
+      oasdiffIds: [`${scope}-removed-before-sunset`],
+    });
+  } else if (deprecated) {
+    ctx.emit("operation-removed-deprecated", {
+      operation,
+      location: "operation",
+      message: `deprecated ${operation} was removed${sunset ? ` (sunset ${sunset})` : ""}`,
+      oasdiffIds: [`${scope}-removed-with-deprecation`, "api-removed-with-deprecation"],
+    });
+  } else {
+    ctx.emit("operation-removed", {
+      operation,
+      location: "operation",
+      message: `${operation} was removed`,
+      oasdiffIds: [
+        wholePath ? "api-path-removed-without-deprecation" : "api-removed-without-deprecation",
+      ],
+    });
+  }
+}
+
+interface Side {
+  doc: OpenAPIDocument;
+  path: string;
+  item: Item;
+  op: Item;
+}
+
+function compareOperation(
+  ctx: CompareContext,
+  schemas: SchemaComparer,
+  operation: string,
+  b: Side,
+  h: Side,
+): void {
+  const loc = { operation, location: "operation" };
+  if (b.op.operationId !== h.op.operationId) {
+    ctx.emit("operation-id-changed", {
+      ...loc,
+      message: `operationId changed from ${String(b.op.operationId ?? "none")} to ${String(h.op.operationId ?? "none")}`,
+      oasdiffIds: ["api-operation-id-updated"],
+    });
+  }
+  const docs = ["summary", "description", "tags"].filter(
+    (k) => stableStringify(b.op[k]) !== stableStringify(h.op[k]),
+  );
+  if (docs.length > 0)
+    ctx.emit("operation-docs-changed", {
+      ...loc,
+      message: `${docs.join(", ")} of ${operation} changed`,
+    });
+  if (Boolean(b.op.deprecated) !== Boolean(h.op.deprecated)) {
+    ctx.emit("operation-deprecated", {
+      ...loc,
+      message: `${operation} ${h.op.deprecated ? "became deprecated" : "is no longer deprecated"}`,
+      oasdiffIds: [h.op.deprecated ? "endpoint-deprecated" : "endpoint-reactivated"],
+    });
+  }
+  compareSecurity(ctx, operation, b.op.security ?? b.doc.security, h.op.security ?? h.doc.security);
+  compareParameters(
+    ctx,
+    schemas,
+    operation,
+    collectParameters(b.path, b.item, b.op),
+    collectParameters(h.path, h.item, h.op),
+  );
+  compareRequestBodies(ctx, schemas, operation, b.op.requestBody, h.op.requestBody);
+  compareResponses(ctx, schemas, operation, b.op.responses, h.op.responses);
+}
+
+type Requirement = Map<string, Set<string>>;
+
+function requirements(value: unknown): Requirement[] {
+  if (!Array.isArray(value) || value.length === 0) return [new Map()];
+  return value
+    .filter(isRecord)
+    .map(
+      (r) =>
+        new Map(
+          Object.entries(r).map(([k, scopes]) => [
+            k,
+            new Set(Array.isArray(scopes) ? scopes.map(String) : []),
+          ]),
+        ),
+    );
+}
+
+/** `head` is satisfiable with the credentials of `base` when every scheme and scope it asks for, `base` had. */
+function satisfiedBy(head: Requirement, base: Requirement): boolean {
+  for (const [scheme, scopes] of head) {
+    const had = base.get(scheme);
+    if (!had || [...scopes].some((s) => !had.has(s))) return false;
+  }
+  return true;
+}
+
+function compareSecurity(
+  ctx: CompareContext,
+  operation: string,
+  base: unknown,
+  head: unknown,
+): void {
+  const rb = requirements(base);
+  const rh = requirements(head);
+  const loc = { operation, location: "security" };
+  const stranded = rb.filter((b) => !rh.some((h) => satisfiedBy(h, b)));
+  if (stranded.length > 0) {
+    const describe = (r: Requirement) =>
+      r.size === 0
+        ? "no credentials"
+        : [...r.entries()]
+            .map(([k, s]) => (s.size ? `${k} [${[...s].join(", ")}]` : k))
+            .join(" + ");
+    ctx.emit("security-tightened", {
+      ...loc,
+      message: `clients authenticating with ${stranded.map(describe).join(" or ")} are no longer accepted`,
+      oasdiffIds: ["api-security-added", "api-security-scope-added"],
+    });
+  } else if (normalizeRequirements(rb) !== normalizeRequirements(rh)) {
+    ctx.emit("security-relaxed", {
+      ...loc,
+      message: "security requirements were relaxed",
+      oasdiffIds: ["api-security-removed", "api-security-scope-removed"],
+    });
+  }
+}
+
+function normalizeRequirements(list: Requirement[]): string {
+  return list
+    .map((r) =>
+      stableStringify(Object.fromEntries([...r].map(([k, scopes]) => [k, [...scopes].sort()]))),
+    )
+    .sort()
+    .join("|");
+}

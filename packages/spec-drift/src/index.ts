@@ -1,0 +1,15 @@
+export { compareSpecs } from "./compare.js";
+export { SpecLoadError, type SpecLoadErrorKind } from "./errors.js";
+export { type LoadedSpec, loadSpec } from "./load.js";
+export { formatReport, type ReportFormat, summarize } from "./report.js";
+export { RULES, type RuleDefinition } from "./rules.js";
+export type {
+  Change,
+  ChangeDirection,
+  ChangeLevel,
+  CompareOptions,
+  DriftReport,
+  DriftSummary,
+  OpenAPIDocument,
+  SpecInput,
+} from "./types.js";

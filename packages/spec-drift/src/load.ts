@@ -1,0 +1,276 @@
+import { readFile } from "node:fs/promises";
+import { resolve as resolvePath } from "node:path";
+import { pathToFileURL } from "node:url";
+import { $RefParser } from "@apidevtools/json-schema-ref-parser";
+import { parse as parseYaml } from "yaml";
+import { SpecLoadError } from "./errors.js";
+import { isRecord } from "./json.js";
+import type { CompareOptions, OpenAPIDocument, SpecInput } from "./types.js";
+
+/** A loaded, fully dereferenced document plus what is known about where its schemas came from. */
+export interface LoadedSpec {
+  /** Where the document came from, for messages. */
+  source: string;
+  /** The dereferenced document; `$ref`s are replaced by the objects they point to (cycles kept). */
+  document: OpenAPIDocument;
+  /** Component names of schemas defined under `components.schemas`, keyed by the schema object. */
+  schemaNames: WeakMap<object, string>;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/**
+ * Loads one side of a comparison: reads a file, fetches a URL, or takes a parsed document;
+ * extracts the definition from a docs page when needed; checks it is OpenAPI 3.0/3.1; and
+ * resolves every `$ref` (internal, relative files, circular).
+ *
+ * @example
+ * const { document } = await loadSpec("specs/v3/openapi.json");
+ */
+export async function loadSpec(
+  input: SpecInput,
+  options: CompareOptions = {},
+): Promise<LoadedSpec> {
+  const cwd = options.cwd ?? process.cwd();
+  let source: string;
+  let parsed: unknown;
+  let refBase: string;
+  if (typeof input === "string" || input instanceof URL) {
+    const text = String(input);
+    if (/^https?:\/\//i.test(text)) {
+      source = displayUrl(text);
+      parsed = parseDefinition(await fetchText(text, source, options), source);
+      refBase = text;
+    } else {
+      const path = text.startsWith("file:") ? new URL(text).pathname : resolvePath(cwd, text);
+      source = text;
+      parsed = parseDefinition(await readText(path, source), source);
+      refBase = path;
+    }
+  } else if (isRecord(input)) {
+    source = "<document>";
+    parsed = structuredClone(input);
+    refBase = resolvePath(cwd, "document.json");
+  } else {
+    throw new SpecLoadError(
+      "<input>",
+      "invalid",
+      "expected a file path, an http(s) URL or a parsed OpenAPI document",
+    );
+  }
+  const document = checkOpenApi(parsed, source);
+  const dereferenced = await dereference(document, refBase, source, options);
+  return { source, document: dereferenced, schemaNames: collectSchemaNames(dereferenced) };
+}
+
+async function readText(path: string, source: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "file not found"
+        : code === "EISDIR"
+          ? "is a directory, not a file"
+          : code === "EACCES"
+            ? "permission denied"
+            : `cannot read file (${code ?? String(error)})`;
+    throw new SpecLoadError(source, "read", why, { cause: error });
+  }
+}
+
+async function fetchText(url: string, source: string, options: CompareOptions): Promise<string> {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  let response: Response;
+  try {
+    response = await doFetch(url, {
+      signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      headers: {
+        accept: "application/json, application/yaml, text/markdown, text/plain;q=0.9, */*;q=0.5",
+      },
+    });
+  } catch (error) {
+    throw new SpecLoadError(source, "network", `cannot fetch (${describeNetworkError(error)})`, {
+      cause: error,
+    });
+  }
+  if (!response.ok) {
+    throw new SpecLoadError(
+      source,
+      "network",
+      `server answered HTTP ${response.status} ${response.statusText}`.trim(),
+    );
+  }
+  try {
+    return await response.text();
+  } catch (error) {
+    throw new SpecLoadError(
+      source,
+      "network",
+      `connection dropped while reading the body (${describeNetworkError(error)})`,
+    );
+  }
+}
+
+function describeNetworkError(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === "TimeoutError" || error.name === "AbortError") return "timed out";
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof Error) {
+      const code = (cause as NodeJS.ErrnoException).code;
+      if (code === "ENOTFOUND" || code === "EAI_AGAIN")
+        return `host not found (${code}); are you offline?`;
+      return code ? `${code}: ${cause.message}` : cause.message;
+    }
+    return error.message;
+  }
+  return String(error);
+}
+
+/** Keeps credentials and query strings (which may carry tokens) out of messages. */
+function displayUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}${u.search ? "?…" : ""}`;
+  } catch {
+    return "<url>";
+  }
+}
+
+const FENCE_OPEN = /^(`{3,}|~{3,})[ \t]*(json|ya?ml)\b[^\n]*$/gim;
+
+/**
+ * Parses JSON, YAML, or a docs page embedding the definition in a fenced block (readme.io pages
+ * use ```json, Mintlify pages ````yaml with extra words after the language).
+ */
+export function parseDefinition(text: string, source: string): unknown {
+  const trimmed = text.replace(/^\uFEFF/, "").trimStart();
+  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    try {
+      return JSON.parse(trimmed);
+    } catch (error) {
+      throw new SpecLoadError(source, "parse", `invalid JSON (${(error as Error).message})`);
+    }
+  }
+  const embedded = extractEmbeddedDefinition(text);
+  if (embedded.found) return embedded.value;
+  let value: unknown;
+  try {
+    value = parseYaml(text, { maxAliasCount: 10_000 });
+  } catch (error) {
+    const reason = (error as Error).message.split("\n")[0];
+    throw new SpecLoadError(
+      source,
+      "parse",
+      `neither JSON, YAML nor a page with an embedded definition (${reason})`,
+    );
+  }
+  if (!isRecord(value) && embedded.blocks > 0) {
+    throw new SpecLoadError(
+      source,
+      "parse",
+      "the page has code blocks but none holds an OpenAPI definition",
+    );
+  }
+  return value;
+}
+
+function extractEmbeddedDefinition(
+  text: string,
+): { found: true; value: unknown } | { found: false; blocks: number } {
+  let blocks = 0;
+  FENCE_OPEN.lastIndex = 0;
+  for (let open = FENCE_OPEN.exec(text); open; open = FENCE_OPEN.exec(text)) {
+    const fence = open[1] ?? "```";
+    const language = (open[2] ?? "").toLowerCase();
+    const start = open.index + open[0].length + 1;
+    const closeRe = new RegExp(`^${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`, "m");
+    const rest = text.slice(start);
+    const close = closeRe.exec(rest);
+    const body = close ? rest.slice(0, close.index) : rest;
+    blocks++;
+    if (!/\b(openapi|swagger)\b/.test(body)) continue;
+    try {
+      const value: unknown =
+        language === "json" ? JSON.parse(body) : parseYaml(body, { maxAliasCount: 10_000 });
+      if (isRecord(value) && ("openapi" in value || "swagger" in value))
+        return { found: true, value };
+    } catch {
+      // A broken block may be followed by a good one (pages show snippets before the definition).
+    }
+    FENCE_OPEN.lastIndex = start + (close ? close.index : rest.length);
+  }
+  return { found: false, blocks };
+}
+
+function checkOpenApi(value: unknown, source: string): OpenAPIDocument {
+  if (!isRecord(value)) {
+    throw new SpecLoadError(
+      source,
+      "invalid",
+      "not an OpenAPI document (expected an object with an `openapi` field)",
+    );
+  }
+  if ("swagger" in value && !("openapi" in value)) {
+    throw new SpecLoadError(
+      source,
+      "invalid",
+      `Swagger ${String(value.swagger)} is not supported; convert it to OpenAPI 3.x first`,
+    );
+  }
+  const version = value.openapi;
+  if (typeof version !== "string") {
+    throw new SpecLoadError(
+      source,
+      "invalid",
+      "not an OpenAPI document (missing the `openapi` version field)",
+    );
+  }
+  if (!/^3\.[01]\./.test(version) && version !== "3.0" && version !== "3.1") {
+    throw new SpecLoadError(
+      source,
+      "invalid",
+      `unsupported OpenAPI version ${version} (3.0 and 3.1 are supported)`,
+    );
+  }
+  if ("paths" in value && value.paths !== undefined && !isRecord(value.paths)) {
+    throw new SpecLoadError(source, "invalid", "`paths` must be an object");
+  }
+  if (!("paths" in value) && !("webhooks" in value) && !("components" in value)) {
+    throw new SpecLoadError(source, "invalid", "has neither `paths`, `webhooks` nor `components`");
+  }
+  return value as OpenAPIDocument;
+}
+
+async function dereference(
+  document: OpenAPIDocument,
+  refBase: string,
+  source: string,
+  options: CompareOptions,
+): Promise<OpenAPIDocument> {
+  const base = /^https?:/i.test(refBase) ? refBase : pathToFileURL(refBase).pathname;
+  try {
+    const parser = new $RefParser();
+    const result = await parser.dereference(base, document, {
+      mutateInputSchema: true,
+      dereference: { circular: true },
+      resolve: { external: true, http: { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS } },
+    });
+    return result as OpenAPIDocument;
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new SpecLoadError(source, "ref", `cannot resolve a $ref (${message})`, { cause: error });
+  }
+}
+
+function collectSchemaNames(document: OpenAPIDocument): WeakMap<object, string> {
+  const names = new WeakMap<object, string>();
+  const components = document.components;
+  if (isRecord(components) && isRecord(components.schemas)) {
+    for (const [name, schema] of Object.entries(components.schemas)) {
+      if (isRecord(schema) && !names.has(schema)) names.set(schema, name);
+    }
+  }
+  return names;
+}

@@ -1,0 +1,126 @@
+import type { Change, ChangeLevel, DriftReport, DriftSummary } from "./types.js";
+
+/** Output formats of `formatReport` and the CLI. */
+export type ReportFormat = "text" | "markdown" | "json";
+
+/** Counts changes by level; `highest` is the most severe level present. */
+export function summarize(changes: readonly Change[]): DriftSummary {
+  const count = (level: ChangeLevel) => changes.filter((c) => c.level === level).length;
+  const breaking = count("breaking");
+  const warning = count("warning");
+  const info = count("info");
+  return {
+    breaking,
+    warning,
+    info,
+    total: changes.length,
+    affectsTypes: changes.filter((c) => c.affectsTypes).length,
+    operations: new Set(changes.map((c) => c.operation)).size,
+    highest: breaking ? "breaking" : warning ? "warning" : info ? "info" : "none",
+  };
+}
+
+/**
+ * Renders a report as plain text (terminals), Markdown (pull-request comments and
+ * `$GITHUB_STEP_SUMMARY`: a summary table, then details by operation) or JSON.
+ *
+ * @example
+ * process.stdout.write(formatReport(await compareSpecs(a, b), "markdown"));
+ */
+export function formatReport(report: DriftReport, format: ReportFormat = "text"): string {
+  if (format === "json") return `${JSON.stringify(report, null, 2)}\n`;
+  return format === "markdown" ? markdown(report) : text(report);
+}
+
+function byOperation(changes: readonly Change[]): Map<string, Change[]> {
+  const out = new Map<string, Change[]>();
+  for (const c of changes) {
+    const list = out.get(c.operation) ?? [];
+    list.push(c);
+    out.set(c.operation, list);
+  }
+  return out;
+}
+
+function headline(s: DriftSummary): string {
+  if (s.total === 0) return "No changes.";
+  return `${s.breaking} breaking, ${s.warning} warning, ${s.info} info across ${s.operations} operation${s.operations === 1 ? "" : "s"}; ${s.affectsTypes} alter generated types.`;
+}
+
+function text(report: DriftReport): string {
+  const lines = [`Spec drift: ${report.base} -> ${report.head}`, headline(report.summary)];
+  for (const [operation, changes] of byOperation(report.changes)) {
+    lines.push("", operation);
+    for (const c of changes) {
+      lines.push(`  ${c.level.toUpperCase().padEnd(8)} ${c.id}${c.affectsTypes ? " [types]" : ""}`);
+      lines.push(`           ${c.location}: ${c.message}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const BADGE: Record<ChangeLevel, string> = {
+  breaking: "🔴 breaking",
+  warning: "🟠 warning",
+  info: "🔵 info",
+};
+
+function cell(value: string): string {
+  return value
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .replace(/\r?\n/g, " ")
+    .replace(/</g, "&lt;");
+}
+
+function markdown(report: DriftReport): string {
+  const s = report.summary;
+  const lines = [
+    `## API drift: \`${cell(report.base)}\` → \`${cell(report.head)}\``,
+    "",
+    headline(s),
+    "",
+    "| Level | Changes |",
+    "| --- | ---: |",
+    `| ${BADGE.breaking} | ${s.breaking} |`,
+    `| ${BADGE.warning} | ${s.warning} |`,
+    `| ${BADGE.info} | ${s.info} |`,
+    `| alter generated types | ${s.affectsTypes} |`,
+  ];
+  const groups = byOperation(report.changes);
+  if (groups.size > 0) {
+    lines.push("", "| Operation | Breaking | Warning | Info |", "| --- | ---: | ---: | ---: |");
+    for (const [operation, changes] of groups) {
+      const n = (level: ChangeLevel) => changes.filter((c) => c.level === level).length;
+      lines.push(`| \`${cell(operation)}\` | ${n("breaking")} | ${n("warning")} | ${n("info")} |`);
+    }
+  }
+  for (const [operation, changes] of groups) {
+    const serious = changes.filter((c) => c.level !== "info");
+    const info = changes.filter((c) => c.level === "info");
+    lines.push("", `### \`${cell(operation)}\``, "");
+    if (serious.length > 0) lines.push(...table(serious));
+    if (info.length > 0) {
+      lines.push(
+        "",
+        `<details><summary>${info.length} info change${info.length === 1 ? "" : "s"}</summary>`,
+        "",
+        ...table(info),
+        "",
+        "</details>",
+      );
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function table(changes: readonly Change[]): string[] {
+  return [
+    "| Level | Rule | Where | Change | Types |",
+    "| --- | --- | --- | --- | :---: |",
+    ...changes.map(
+      (c) =>
+        `| ${BADGE[c.level]} | \`${c.id}\` | ${cell(c.location)} | ${cell(c.message)} | ${c.affectsTypes ? "✓" : ""} |`,
+    ),
+  ];
+}
