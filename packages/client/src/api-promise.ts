@@ -25,8 +25,13 @@ export function apiPromise<T>(run: Promise<{ data: T; response: Response }>): AP
     response,
     requestId: response.headers.get("x-request-id") ?? undefined,
   }));
-  return Object.assign(
-    full.then((r) => r.data),
-    { withResponse: () => full },
-  );
+  const data = full.then((r) => r.data);
+  // a caller that only uses withResponse() handles `full`; the unused data branch must not
+  // report its rejection as unhandled
+  return Object.assign(data, {
+    withResponse: () => {
+      data.catch(() => {});
+      return full;
+    },
+  });
 }

@@ -16,7 +16,7 @@ export type Handler = (
   res: ServerResponse,
   n: number,
   raw: IncomingMessage,
-) => void | Promise<void>;
+) => unknown;
 
 /** A running test server on 127.0.0.1 and an ephemeral port. */
 export interface TestServer {
@@ -103,4 +103,10 @@ export function look(id: string, status = "completed", extra: Record<string, unk
 /** A v3 avatar group in the shape the spec documents. */
 export function group(id: string) {
   return { id, name: `group ${id}`, created_at: 1_700_000_000, looks_count: 2 };
+}
+
+/** Writes a redirect to `location`. */
+export function redirect(res: ServerResponse, status: number, location: string): void {
+  res.writeHead(status, { location });
+  res.end();
 }

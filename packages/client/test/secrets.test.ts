@@ -1,0 +1,96 @@
+import { inspect } from "node:util";
+import { afterEach, describe, expect, it } from "vitest";
+import { createHeyGenClient, HeyGenError } from "../src/index.js";
+import { clientFor, KEY } from "./support/client.js";
+import { json, refusedUrl, startServer, type TestServer } from "./support/server.js";
+
+let s: TestServer | undefined;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+/** Every way an error may be shown: none may contain the key. */
+function expectNoKey(e: unknown) {
+  expect(e).toBeInstanceOf(HeyGenError);
+  const err = e as Error;
+  for (const shown of [
+    err.message,
+    String(err.stack),
+    JSON.stringify(err),
+    inspect(err, { depth: 10, showHidden: true }),
+    String((err.cause as Error | undefined)?.stack),
+  ]) {
+    expect(shown).not.toContain(KEY);
+  }
+}
+
+describe("the API key never leaks", () => {
+  it("from errors whose body and headers echo the key", async () => {
+    s = await startServer((req, res, n) => {
+      const echo = `bad key ${req.headers["x-api-key"]}`;
+      const statuses = [401, 200, 500, 404];
+      const status = statuses[n % statuses.length]!;
+      if (status === 200) {
+        res.writeHead(200, { "content-type": "text/html", "x-echo": echo });
+        return res.end(`<html>${echo}</html>`);
+      }
+      json(res, status, { error: { code: "c", message: echo, param: echo } }, { "x-echo": echo });
+    });
+    const heygen = clientFor(s, { maxRetries: 0 });
+    for (let i = 0; i < 4; i++) {
+      const e = await heygen.avatarGroups.get("g1").catch((x) => x);
+      expectNoKey(e);
+      expect(e.message).toContain("[redacted]");
+    }
+    const v2 = await heygen.photoAvatars.get("l").catch((x) => x);
+    expectNoKey(v2);
+  });
+
+  it("from connection, timeout, redirect, abort and validation errors", async () => {
+    const dead = createHeyGenClient({ apiKey: KEY, baseUrl: await refusedUrl(), maxRetries: 0 });
+    expectNoKey(await dead.avatarGroups.get("g").catch((x) => x));
+    s = await startServer((req, res, n) => {
+      if (n === 0) return; // hang until the client times out
+      res.writeHead(302, { location: `http://localhost:1/${req.headers["x-api-key"]}` });
+      res.end();
+    });
+    const heygen = clientFor(s, { maxRetries: 0, timeoutMs: 30 });
+    expectNoKey(await heygen.avatarGroups.get("g").catch((x) => x));
+    expectNoKey(await heygen.avatarGroups.get("g").catch((x) => x));
+    expectNoKey(
+      await heygen.avatarGroups.get("g", { signal: AbortSignal.abort() }).catch((x) => x),
+    );
+    expectNoKey(
+      await heygen.photoAvatars
+        .addLooks({ group_id: "g", image_keys: [], name: KEY })
+        .catch((x) => x),
+    );
+  });
+
+  it("from a custom fetch that throws with the key in its message", async () => {
+    const heygen = createHeyGenClient({
+      apiKey: KEY,
+      maxRetries: 0,
+      fetch: async (_url, init) => {
+        throw new Error(`proxy refused ${new Headers(init.headers).get("x-api-key")}`);
+      },
+    });
+    const e = await heygen.avatarGroups.get("g").catch((x) => x);
+    expectNoKey(e);
+    expect(e.message).toContain("proxy refused [redacted]");
+  });
+
+  it("from the client object itself", () => {
+    const heygen = createHeyGenClient({ apiKey: KEY, baseUrl: "https://api.example" });
+    for (const shown of [
+      inspect(heygen, { depth: 10, showHidden: true }),
+      JSON.stringify(heygen),
+      String(heygen),
+    ]) {
+      expect(shown).not.toContain(KEY);
+      expect(shown).toContain("https://api.example");
+    }
+    expect(inspect(heygen.raw.v2, { depth: 10, showHidden: true })).not.toContain(KEY);
+  });
+});
