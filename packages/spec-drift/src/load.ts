@@ -155,10 +155,17 @@ export function parseDefinition(text: string, source: string): unknown {
   }
   const embedded = extractEmbeddedDefinition(text);
   if (embedded.found) return embedded.value;
+  const pageError = () =>
+    new SpecLoadError(
+      source,
+      "parse",
+      "the page has code blocks but none holds an OpenAPI definition",
+    );
   let value: unknown;
   try {
     value = parseYaml(text, { maxAliasCount: 10_000 });
   } catch (error) {
+    if (embedded.blocks > 0) throw pageError();
     const reason = (error as Error).message.split("\n")[0];
     throw new SpecLoadError(
       source,
@@ -166,13 +173,7 @@ export function parseDefinition(text: string, source: string): unknown {
       `neither JSON, YAML nor a page with an embedded definition (${reason})`,
     );
   }
-  if (!isRecord(value) && embedded.blocks > 0) {
-    throw new SpecLoadError(
-      source,
-      "parse",
-      "the page has code blocks but none holds an OpenAPI definition",
-    );
-  }
+  if (!isRecord(value) && embedded.blocks > 0) throw pageError();
   return value;
 }
 
