@@ -80,13 +80,20 @@ export async function findStaleFiles(files, root = repoRoot) {
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   await runCli(async () => {
     const { values } = parseArgs({
-      options: { check: { type: "boolean", default: false }, root: { type: "string" } },
+      options: {
+        check: { type: "boolean", default: false },
+        write: { type: "boolean", default: false },
+        root: { type: "string" },
+      },
     });
+    // In CI, generation runs before every build but must never paper over stale committed
+    // output: there it only checks, unless --write says otherwise.
+    const checkOnly = values.check || (process.env.CI === "true" && !values.write);
     // --root points the whole run at another checkout (the tests use a temporary copy).
     const root = values.root ? resolve(values.root) : repoRoot;
     const files = await renderGeneratedFiles({ specs: join(root, "specs"), root });
     const stale = await findStaleFiles(files, root);
-    if (values.check) {
+    if (checkOnly) {
       if (stale.length === 0) {
         console.log(`generated files are up to date (${files.length} checked)`);
         return 0;

@@ -49,10 +49,23 @@ describe("pnpm generate --check", () => {
     const copy = await copyCheckout();
     dispose = copy.dispose;
     await writeFile(join(copy.root, "packages/types/src/generated/v2.ts"), "// tampered\n");
-    const generated = await runScript("generate.mjs", ["--root", copy.root]);
+    const generated = await runScript("generate.mjs", ["--write", "--root", copy.root]);
     expect(generated.code).toBe(0);
     expect(generated.stdout).toBe("generated: packages/types/src/generated/v2.ts\n");
     expect((await runScript("generate.mjs", ["--check", "--root", copy.root])).code).toBe(0);
+  });
+});
+
+describe("pnpm generate in CI", () => {
+  test("only checks (never rewrites stale output) unless --write is given", async () => {
+    const copy = await copyCheckout();
+    dispose = copy.dispose;
+    const v2 = join(copy.root, "packages/types/src/generated/v2.ts");
+    await writeFile(v2, "// tampered\n");
+    const result = await runScript("generate.mjs", ["--root", copy.root], { CI: "true" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("packages/types/src/generated/v2.ts");
+    expect(await readFile(v2, "utf8")).toBe("// tampered\n");
   });
 });
 

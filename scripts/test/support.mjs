@@ -25,13 +25,17 @@ export async function copyCheckout() {
  * Runs one of the scripts as a CLI and returns its exit code and output.
  * @param {string} script file name under scripts/src
  * @param {string[]} args
+ * @param {Record<string, string>} [env] extra environment variables
  */
-export async function runScript(script, args) {
+export async function runScript(script, args, env = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [
-      join(repoRoot, "scripts/src", script),
-      ...args,
-    ]);
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [join(repoRoot, "scripts/src", script), ...args],
+      {
+        env: { ...process.env, ...env },
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = /** @type {{ code: number, stdout: string, stderr: string }} */ (error);
