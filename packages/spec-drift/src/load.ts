@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve as resolvePath } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { $RefParser } from "@apidevtools/json-schema-ref-parser";
 import { parse as parseYaml } from "yaml";
 import { SpecLoadError } from "./errors.js";
@@ -36,17 +36,10 @@ export async function loadSpec(
   let parsed: unknown;
   let refBase: string;
   if (typeof input === "string" || input instanceof URL) {
-    const text = String(input);
-    if (/^https?:\/\//i.test(text)) {
-      source = displayUrl(text);
-      parsed = parseDefinition(await fetchText(text, source, options), source);
-      refBase = text;
-    } else {
-      const path = text.startsWith("file:") ? new URL(text).pathname : resolvePath(cwd, text);
-      source = text;
-      parsed = parseDefinition(await readText(path, source), source);
-      refBase = path;
-    }
+    const raw = await readSpecText(input, options);
+    source = raw.source;
+    parsed = parseDefinition(raw.text, source);
+    refBase = raw.location;
   } else if (isRecord(input)) {
     source = "<document>";
     parsed = structuredClone(input);
@@ -61,6 +54,29 @@ export async function loadSpec(
   const document = checkOpenApi(parsed, source);
   const dereferenced = await dereference(document, refBase, source, options);
   return { source, document: dereferenced, schemaNames: collectSchemaNames(dereferenced) };
+}
+
+/**
+ * Reads the raw text behind a file path or http(s) URL, as `loadSpec` does before parsing.
+ * For a URL that serves HTML, the Markdown twin at `<url>.md` (which readme.io and Mintlify
+ * publish for every docs page) is fetched instead. Throws `SpecLoadError` naming the source.
+ *
+ * @example
+ * const { text } = await readSpecText("https://docs.heygen.com/reference/photo-avatar-details");
+ */
+export async function readSpecText(
+  input: string | URL,
+  options: CompareOptions = {},
+): Promise<{ source: string; text: string; location: string }> {
+  const text = String(input);
+  if (/^https?:\/\//i.test(text)) {
+    const source = displayUrl(text);
+    return { source, text: await fetchText(text, source, options), location: text };
+  }
+  const path = text.startsWith("file:")
+    ? fileURLToPath(text)
+    : resolvePath(options.cwd ?? process.cwd(), text);
+  return { source: text, text: await readText(path, text), location: path };
 }
 
 async function readText(path: string, source: string): Promise<string> {
@@ -101,6 +117,13 @@ async function fetchText(url: string, source: string, options: CompareOptions): 
       "network",
       `server answered HTTP ${response.status} ${response.statusText}`.trim(),
     );
+  }
+  // readme.io and Mintlify serve the Markdown of a docs page (with its embedded definition) at `<page>.md`.
+  const isHtml = /text\/html/i.test(response.headers.get("content-type") ?? "");
+  if (isHtml && !/\.md$/i.test(new URL(url).pathname)) {
+    const markdown = new URL(url);
+    markdown.pathname = `${markdown.pathname.replace(/\/$/, "")}.md`;
+    return fetchText(markdown.href, displayUrl(markdown.href), options);
   }
   try {
     return await response.text();

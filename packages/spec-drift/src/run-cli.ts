@@ -4,6 +4,7 @@ import { SpecLoadError } from "./errors.js";
 import { formatReport, type ReportFormat } from "./report.js";
 import { RULES } from "./rules.js";
 import type { CompareOptions, DriftReport } from "./types.js";
+import { compareUpstream } from "./upstream.js";
 
 /** The `--fail-on` threshold: the lowest level that makes the CLI exit 1. */
 export type FailOn = "breaking" | "warning" | "any" | "none";
@@ -18,10 +19,13 @@ const FORMATS: readonly ReportFormat[] = ["text", "markdown", "json"];
 const FAIL_ON: readonly FailOn[] = ["breaking", "warning", "any", "none"];
 
 export const USAGE = `Usage: heygen-spec-drift compare <base> <head> [--format text|markdown|json] [--fail-on breaking|warning|any|none]
+       heygen-spec-drift upstream <manifest.json> [--format ...] [--fail-on ...]
        heygen-spec-drift rules [--format text|markdown|json]
 
 Compares two OpenAPI 3.0/3.1 documents (file paths or http(s) URLs; JSON, YAML, or a docs page
 embedding the definition) and classifies each change as a client consumer experiences it.
+\`upstream\` compares each vendored definition listed in a manifest
+({ "sources": [{ "url", "definition" }] }) with what its URL serves now.
 
 Exit codes:
   0  no change at or above the --fail-on level (default: breaking)
@@ -77,12 +81,20 @@ export async function runCli(
       io.stdout(formatRules(format));
       return 0;
     }
-    if (command !== "compare")
+    if (command !== "compare" && command !== "upstream") {
       throw new UsageError(command ? `unknown command "${command}"` : "missing command");
-    if (args.length !== 2)
+    }
+    if (command === "compare" && args.length !== 2) {
       throw new UsageError(`compare takes exactly two documents, got ${args.length}`);
+    }
+    if (command === "upstream" && args.length !== 1) {
+      throw new UsageError(`upstream takes exactly one manifest, got ${args.length}`);
+    }
     const failOn = pick("--fail-on", values["fail-on"] ?? "breaking", FAIL_ON);
-    const report = await compareSpecs(args[0] as string, args[1] as string, options);
+    const report =
+      command === "compare"
+        ? await compareSpecs(args[0] as string, args[1] as string, options)
+        : await compareUpstream(args[0] as string, options);
     io.stdout(formatReport(report, format));
     return exceedsThreshold(report, failOn) ? 1 : 0;
   } catch (error) {
