@@ -11,8 +11,8 @@ import { send } from "./transport.js";
 export const VERSION = "0.0.0";
 
 /**
- * A HeyGen API client. Holds no credential as a property: logging, `JSON.stringify` or
- * `util.inspect` of it shows only the base URL.
+ * A HeyGen API client. The credential lives only in closures, never in a property, so logging,
+ * `JSON.stringify` or `util.inspect` of the client cannot show it.
  */
 export interface HeyGenClient {
   avatarGroups: AvatarGroups;
@@ -53,15 +53,9 @@ export function createHeyGenClient(options?: HeyGenClientOptions): HeyGenClient 
       )
     ).response;
   const raw = () => createClient({ baseUrl: cfg.base, fetch: rawFetch });
-  const show = () => `HeyGenClient { baseUrl: '${cfg.base}' }`;
   return {
     avatarGroups: avatarGroups(call),
     photoAvatars: photoAvatars(call),
     raw: { v2: raw() as Client<V2Paths>, v3: raw() as Client<V3Paths> },
-    ...({
-      [Symbol.for("nodejs.util.inspect.custom")]: show,
-      toJSON: () => ({ baseUrl: cfg.base }),
-      toString: show,
-    } as object),
   };
 }

@@ -1,4 +1,5 @@
 import type { PhotoAvatarLook } from "./api-types.js";
+import { retryAfterMs } from "./retry.js";
 
 /**
  * Base class of every error the client throws, so one `instanceof HeyGenError` check catches them
@@ -66,8 +67,8 @@ export class ConflictError extends APIError {}
 /** HTTP 422: the request was well-formed but could not be processed. */
 export class UnprocessableEntityError extends APIError {}
 /**
- * HTTP 429: rate limited. `retryAfterMs` is the server's requested delay (from `retry-after-ms` or
- * `Retry-After`), present when the client surfaced the error instead of sleeping that long.
+ * HTTP 429: rate limited (after the client's retries, or at once when the server asked to wait
+ * longer than `maxRetryAfterMs`). `retryAfterMs` is the server's requested delay, when it sent one.
  */
 export class RateLimitError extends APIError {
   declare readonly retryAfterMs: number | undefined;
@@ -75,8 +76,9 @@ export class RateLimitError extends APIError {
 /** HTTP 5xx: HeyGen failed; GET requests were already retried before this surfaced. */
 export class InternalServerError extends APIError {}
 /**
- * A 2xx answer whose body is not the JSON the API documents (an HTML gateway page, truncated or
- * empty JSON, a missing `data` field).
+ * A 2xx answer whose body is not the JSON the API documents: an HTML gateway page, truncated or
+ * empty JSON, a missing `data` field, or pagination that would never end (`has_more` with a
+ * missing or repeated `next_token`).
  */
 export class InvalidResponseError extends APIError {}
 
@@ -90,11 +92,6 @@ export class APIUserAbortError extends HeyGenError {}
 export class HeyGenConfigurationError extends HeyGenError {}
 /** A method argument is invalid (empty `image_keys`, a non-string id...); no request was sent. */
 export class HeyGenValidationError extends HeyGenError {}
-/**
- * The server's pagination would never end: it repeated a `next_token`, or said `has_more` without
- * a `next_token`. Iteration stops with this error instead of looping.
- */
-export class PaginationError extends HeyGenError {}
 /**
  * `waitUntilReady` gave up: the look reached `failed` or `moderation_rejected`, disappeared (404),
  * or did not complete before `timeoutMs`. `reason` says which, `look` is the last look seen.
@@ -122,7 +119,6 @@ const named = {
   APIUserAbortError,
   HeyGenConfigurationError,
   HeyGenValidationError,
-  PaginationError,
   PhotoAvatarNotReadyError,
 };
 for (const k in named) named[k as keyof typeof named].prototype.name = k;
@@ -137,46 +133,30 @@ const byStatus: Record<number, typeof APIError> = {
   429: RateLimitError,
 };
 
-const hints: Record<number, string> = {
-  401: "check apiKey / HEYGEN_API_KEY",
-  403: "check the key's permissions",
-  429: "slow down or raise maxRetries",
-};
-
 const str = (v: unknown) => (v == null ? undefined : String(v));
 
 /**
  * Builds the {@link APIError} subclass for an error answer. `op` is the templated operation
  * (`GET /v3/avatars/{group_id}`), so messages never carry caller data such as ids.
  */
-export function toAPIError(
-  op: string,
-  res: Response,
-  body: unknown,
-  retryAfterMs?: number,
-): APIError {
-  const status = res.status;
+export function toAPIError(op: string, res: Response, body: unknown): APIError {
+  const { status, headers } = res;
   const e = (body as { error?: unknown } | null)?.error;
   const o = (e && typeof e === "object" ? e : {}) as Record<string, unknown>;
   const code = str(o.code);
   const detail = str(typeof e === "string" ? e : (o.message ?? (e ? JSON.stringify(e) : body)));
-  const requestId = res.headers.get("x-request-id");
   const C = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
-  const hint = hints[status] ?? (status >= 500 ? "retry later" : undefined);
   const err = new C(
     `${op} failed with ${status}${code ? ` ${code}` : ""}${detail ? `: ${detail}` : ""}${
-      requestId ? ` (request id ${requestId})` : ""
-    }${hint ? `; ${hint}` : ""}`,
-    {
-      status,
-      code,
-      param: str(o.param),
-      docUrl: str(o.doc_url),
-      headers: res.headers,
-      body,
-    },
+      status === 401
+        ? "; check the API key"
+        : status === 429 || status >= 500
+          ? "; retry later"
+          : ""
+    }${headers.has("x-request-id") ? ` (request id ${headers.get("x-request-id")})` : ""}`,
+    { status, code, param: str(o.param), docUrl: str(o.doc_url), headers, body },
   );
-  if (C === RateLimitError) Object.assign(err, { retryAfterMs });
+  if (C === RateLimitError) Object.assign(err, { retryAfterMs: retryAfterMs(headers) });
   return err;
 }
 

@@ -34,7 +34,6 @@ export {
   InternalServerError,
   InvalidResponseError,
   NotFoundError,
-  PaginationError,
   PermissionDeniedError,
   PhotoAvatarNotReadyError,
   RateLimitError,

@@ -85,9 +85,9 @@ export interface Config {
   /** The credential header, applied last so no per-call header can replace it. */
   auth: [string, string];
   redact: Redactor;
-  logger: HeyGenLogger | undefined;
-  onRequest: ((info: RequestInfo) => void) | undefined;
-  onResponse: ((info: ResponseInfo) => void) | undefined;
+  logger?: HeyGenLogger | undefined;
+  onRequest?: ((info: RequestInfo) => void) | undefined;
+  onResponse?: ((info: ResponseInfo) => void) | undefined;
 }
 
 const fail = (where: string, what: string) => {
@@ -105,20 +105,17 @@ export function num(
 ): number {
   if (v === undefined) return dflt;
   if (typeof v !== "number" || !(v >= min && v <= 2 ** 31 - 1) || (int && v % 1)) {
-    fail(where, `${name} must be a ${int ? "whole" : "finite"} number from ${min} to 2147483647`);
+    fail(where, `${name} must be a ${int ? "whole " : ""}number from ${min} to 2^31-1`);
   }
   return v as number;
 }
-
-const fn = (where: string, name: string, v: unknown) =>
-  v === undefined || typeof v === "function" || fail(where, `${name} must be a function`);
 
 /** Validates headers given as a record; the Headers constructor would throw a raw TypeError. */
 export function headersOf(where: string, h: unknown): Headers {
   try {
     return new Headers((h ?? {}) as Record<string, string>);
   } catch {
-    return fail(where, "headers must map names to strings valid in HTTP");
+    return fail(where, "headers must map names to valid HTTP values");
   }
 }
 
@@ -144,66 +141,58 @@ const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
  */
 export function resolveConfig(o: HeyGenClientOptions = {}, version = "0"): Config {
   const w = "createHeyGenClient";
-  if (typeof o !== "object" || o === null) fail(w, "options must be an object");
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
-    ?.env?.HEYGEN_API_KEY;
-  if (o.apiKey !== undefined && o.accessToken !== undefined) {
+  if (typeof o !== "object" || !o) fail(w, "options must be an object");
+  const token = o.accessToken;
+  if (o.apiKey !== undefined && token !== undefined)
     fail(w, "pass apiKey or accessToken, not both");
-  }
-  const secret = o.accessToken ?? o.apiKey ?? env;
-  const label = o.accessToken !== undefined ? "accessToken" : "apiKey";
-  if (secret === undefined)
-    fail(w, "no credentials: pass apiKey or accessToken, or set HEYGEN_API_KEY");
+  const secret =
+    token ??
+    o.apiKey ??
+    (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env
+      .HEYGEN_API_KEY;
   if (typeof secret !== "string" || !/^[\x21-\x7e]+$/.test(secret)) {
-    fail(w, `${label} must be a non-empty string of visible ASCII characters`);
-  }
-  let url: URL | undefined;
-  try {
-    url = new URL(o.baseUrl ?? "https://api.heygen.com");
-  } catch {
-    fail(w, "baseUrl must be an absolute http(s) URL");
-  }
-  const u = url as URL;
-  if (!/^https?:$/.test(u.protocol) || u.search || u.hash || u.username || u.password) {
-    fail(w, "baseUrl must be an https URL without credentials, query or fragment");
-  }
-  if (u.protocol === "http:" && !LOOPBACK.test(u.hostname) && o.allowInsecureHttp !== true) {
     fail(
       w,
-      `baseUrl ${u.origin} is plain http: the key would travel unencrypted; use https or allowInsecureHttp: true`,
+      `${token === undefined ? "apiKey (or HEYGEN_API_KEY)" : "accessToken"} must be set, in visible ASCII`,
     );
   }
-  if (o.fetch === undefined && typeof globalThis.fetch !== "function") {
-    fail(w, "no global fetch in this runtime: pass fetch");
+  let u: URL;
+  try {
+    u = new URL(o.baseUrl ?? "https://api.heygen.com");
+  } catch {
+    u = new URL("x:");
   }
-  fn(w, "fetch", o.fetch);
-  fn(w, "onRequest", o.onRequest);
-  fn(w, "onResponse", o.onResponse);
+  if (!/^https?:$/.test(u.protocol) || u.search || u.hash || u.username || u.password) {
+    fail(w, "baseUrl must be an http(s) URL without credentials, query or fragment");
+  }
+  if (u.protocol === "http:" && !LOOPBACK.test(u.hostname) && o.allowInsecureHttp !== true) {
+    fail(w, "baseUrl is plain http, which exposes the key: use https or allowInsecureHttp: true");
+  }
+  for (const k of ["fetch", "onRequest", "onResponse"] as const) {
+    if (o[k] !== undefined && typeof o[k] !== "function") fail(w, `${k} must be a function`);
+  }
   if (o.logger !== undefined && typeof o.logger?.debug !== "function") {
-    fail(w, "logger must have a debug(message, details) method");
+    fail(w, "logger must have a debug method");
   }
-  if (o.userAgent !== undefined && typeof o.userAgent !== "string")
-    fail(w, "userAgent must be a string");
   const headers = headersOf(w, o.headers);
-  const s = secret as string;
   try {
     headers.set("user-agent", `heygen-openapi-client/${version} ${o.userAgent ?? ""}`.trim());
   } catch {
     fail(w, "userAgent must be valid in an HTTP header");
   }
+  const n = (k: keyof HeyGenClientOptions, d: number, int?: boolean, min?: number) =>
+    num(w, k, o[k], d, int, min);
   return {
+    ...o,
     base: u.href.replace(/\/+$/, ""),
     fetch: o.fetch ?? ((input, init) => fetch(input, init)),
-    timeoutMs: num(w, "timeoutMs", o.timeoutMs, 60_000, false, 1),
-    maxRetries: num(w, "maxRetries", o.maxRetries, 2, true),
-    retryBaseDelayMs: num(w, "retryBaseDelayMs", o.retryBaseDelayMs, 500),
-    retryMaxDelayMs: num(w, "retryMaxDelayMs", o.retryMaxDelayMs, 8_000),
-    maxRetryAfterMs: num(w, "maxRetryAfterMs", o.maxRetryAfterMs, 60_000),
+    timeoutMs: n("timeoutMs", 60_000, false, 1),
+    maxRetries: n("maxRetries", 2, true),
+    retryBaseDelayMs: n("retryBaseDelayMs", 500),
+    retryMaxDelayMs: n("retryMaxDelayMs", 8_000),
+    maxRetryAfterMs: n("maxRetryAfterMs", 60_000),
     headers,
-    auth: o.accessToken !== undefined ? ["authorization", `Bearer ${s}`] : ["x-api-key", s],
-    redact: createRedactor([s]),
-    logger: o.logger,
-    onRequest: o.onRequest,
-    onResponse: o.onResponse,
+    auth: token !== undefined ? ["authorization", `Bearer ${secret}`] : ["x-api-key", `${secret}`],
+    redact: createRedactor([`${secret}`]),
   };
 }

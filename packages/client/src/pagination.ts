@@ -1,5 +1,5 @@
 import { type APIPromise, apiPromise } from "./api-promise.js";
-import { invalid, PaginationError } from "./errors.js";
+import { invalid } from "./errors.js";
 
 /** One page as the API sends it, plus `nextPage()`. */
 export interface Page<T> {
@@ -28,7 +28,7 @@ export interface PageBody<T> {
 
 /**
  * Pages through a token-paginated endpoint. A server that repeats a token, or says `has_more`
- * without a `next_token`, ends the walk with a PaginationError on that page: each token is
+ * without a `next_token`, ends the walk with an InvalidResponseError on that page: each token is
  * requested at most once, so the number of requests is bounded by the distinct tokens seen.
  */
 export function paginate<T>(
@@ -47,8 +47,11 @@ export function paginate<T>(
       }
       const next = data.next_token ?? null;
       if (data.has_more && (next === null || seen.has(next))) {
-        throw new PaginationError(
-          `${op}: the server said has_more ${next === null ? "without a next_token" : "but repeated a next_token"}; stopping instead of looping`,
+        throw invalid(
+          op,
+          response,
+          data,
+          `with has_more and ${next === null ? "no" : "a repeated"} next_token; stopped to avoid a loop`,
         );
       }
       const page: Page<T> = {

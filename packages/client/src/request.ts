@@ -24,22 +24,24 @@ export interface CallParams {
   whole?: boolean;
 }
 
-/** Throws a HeyGenValidationError unless `v` is a non-empty string. */
-export function requireString(op: string, name: string, v: unknown): string {
-  if (typeof v !== "string" || !v) {
-    throw new HeyGenValidationError(`${op}: ${name} must be a non-empty string`);
-  }
-  return v;
+/** Throws a HeyGenValidationError saying `what` unless `ok`; arguments are checked before sending. */
+export function check(op: string, ok: unknown, what: string): void {
+  if (!ok) throw new HeyGenValidationError(`${op}: ${what}`);
 }
 
+/** Whether `v` is a non-empty string. */
+export const isText = (v: unknown): v is string => typeof v === "string" && v !== "";
+
 /**
- * A path segment id: a non-empty string other than `.` or `..`, which URL parsing would resolve
- * as dot segments (even percent-encoded) and so escape the endpoint.
+ * Checks a path segment id: a non-empty string other than `.` or `..`, which URL parsing would
+ * resolve as dot segments (even percent-encoded) and so escape the endpoint.
  */
 export function requireId(op: string, name: string, v: unknown): string {
-  if (requireString(op, name, v) === "." || v === "..") {
-    throw new HeyGenValidationError(`${op}: ${name} must not be "." or ".."`);
-  }
+  check(
+    op,
+    isText(v) && v !== "." && v !== "..",
+    `${name} must be a non-empty string, not . or ..`,
+  );
   return v as string;
 }
 
@@ -67,7 +69,7 @@ export function createCaller(cfg: Config): Caller {
       for (const [k, v] of Object.entries(p.query ?? {})) {
         if (v !== undefined) url.searchParams.set(k, String(v));
       }
-      const { response, body, retryAfterMs } = await send(
+      const { response, body } = await send(
         cfg,
         {
           op,
@@ -79,7 +81,7 @@ export function createCaller(cfg: Config): Caller {
         o,
       );
       const b = body as { error?: unknown; data?: unknown } | undefined;
-      if (!response.ok || b?.error != null) throw toAPIError(op, response, body, retryAfterMs);
+      if (!response.ok || b?.error != null) throw toAPIError(op, response, body);
       if (typeof b !== "object" || b === null || !("data" in b) || b.data == null) {
         throw invalid(op, response, body, "without data");
       }

@@ -32,11 +32,9 @@ export function failureCode(e: unknown): string | undefined {
 export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
   const ms = Number.parseFloat(headers.get("retry-after-ms") ?? "");
   if (ms >= 0) return ms;
-  const h = headers.get("retry-after")?.trim();
-  if (!h) return undefined;
-  if (/^\d+(\.\d+)?$/.test(h)) return Number(h) * 1000;
-  const at = Date.parse(h);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  const h = headers.get("retry-after");
+  const at = h ? (Number(h) >= 0 ? now + Number(h) * 1000 : Date.parse(h)) : Number.NaN;
+  return at >= 0 ? Math.max(0, at - now) : undefined;
 }
 
 /**

@@ -21,8 +21,6 @@ export interface Answer {
   response: Response;
   /** Parsed JSON; the text when an error body is not JSON; undefined when empty. */
   body: unknown;
-  /** Server-requested delay, kept so a surfaced 429 can report it. */
-  retryAfterMs: number | undefined;
 }
 
 /** One request as the transport sends it; `body` is buffered so every attempt can resend it. */
@@ -61,15 +59,12 @@ export function sleep(ms: number, op: string, signal?: AbortSignal): Promise<voi
  */
 export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): Promise<Answer> {
   const { op, method } = req;
-  const idempotent = method === "GET" || method === "HEAD";
   const maxRetries = o.maxRetries ?? cfg.maxRetries;
   const timeoutMs = o.timeoutMs ?? cfg.timeoutMs;
   const signal = o.signal;
   const headers = new Headers(cfg.headers);
   for (const h of [req.headers, o.headers]) for (const [k, v] of new Headers(h)) headers.set(k, v);
   headers.set(...cfg.auth);
-  const log = (message: string, details: Record<string, unknown>) =>
-    cfg.logger?.debug(`heygen: ${message}`, { op, ...details });
 
   for (let attempt = 0; ; attempt++) {
     if (signal?.aborted) throw userAbort(op, signal);
@@ -81,60 +76,55 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
     }, timeoutMs);
     const onAbort = () => ac.abort();
     signal?.addEventListener("abort", onAbort);
-    let response: Response;
-    let text: string;
+    let response: Response | undefined;
+    let text = "";
+    let failure: HeyGenError | undefined;
+    let retry: boolean;
     try {
-      response = await follow(cfg, req, headers, ac.signal, attempt);
-      text = cfg.redact(await response.text());
+      const r = await follow(cfg, req, headers, ac.signal, attempt);
+      text = cfg.redact(await r.text());
+      // set only once the body is in, so a body cut short counts as a failed attempt
+      response = r;
     } catch (e) {
       if (e instanceof HeyGenError) throw e;
       if (signal?.aborted) throw userAbort(op, signal);
-      const code = failureCode(e);
-      const err = timedOut
-        ? new APITimeoutError(`${op} timed out after ${timeoutMs} ms (attempt ${attempt + 1})`)
+      // the cause is not kept: a custom fetch's error may hold the key in places we cannot scrub
+      failure = timedOut
+        ? new APITimeoutError(`${op} timed out after ${timeoutMs} ms`)
         : new APIConnectionError(
-            `${op} failed to connect${code ? ` (${code})` : ""}: ${cfg.redact(String((e as Error)?.message ?? e))}`,
-            { cause: Object.assign(new Error(cfg.redact(String(e))), { code }) },
+            `${op} failed to connect: ${cfg.redact(String(e))} ${failureCode(e) ?? ""}`.trim(),
           );
-      if (attempt < maxRetries && isRetryableFailure(e, idempotent, timedOut)) {
-        const delayMs = backoffMs(attempt, cfg.retryBaseDelayMs, cfg.retryMaxDelayMs);
-        log("retrying", { attempt, delayMs, error: err.message });
-        await sleep(delayMs, op, signal);
-        continue;
-      }
-      throw err;
+      retry = isRetryableFailure(e, method === "GET", timedOut);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
     }
-    const status = response.status;
-    const hinted = retryAfterMs(response.headers);
-    log("response", { attempt, status, requestId: response.headers.get("x-request-id") });
-    if (
-      attempt < maxRetries &&
-      isRetryableStatus(status, idempotent) &&
-      !(hinted !== undefined && hinted > cfg.maxRetryAfterMs)
-    ) {
+    const hinted = response && retryAfterMs(response.headers);
+    if (response) {
+      retry =
+        isRetryableStatus(response.status, method === "GET") &&
+        !((hinted as number) > cfg.maxRetryAfterMs);
+    }
+    if (attempt < maxRetries && retry!) {
       const delayMs = hinted ?? backoffMs(attempt, cfg.retryBaseDelayMs, cfg.retryMaxDelayMs);
-      log("retrying", { attempt, delayMs, status });
+      cfg.logger?.debug("heygen: retrying", { op, attempt, delayMs, status: response?.status });
       await sleep(delayMs, op, signal);
       continue;
     }
+    if (failure) throw failure;
+    const res = response as Response;
     const out = new Response(text || null, {
-      status,
-      statusText: response.statusText,
-      headers: scrubHeaders(response.headers, cfg.redact),
+      status: res.status,
+      statusText: res.statusText,
+      headers: scrubHeaders(res.headers, cfg.redact),
     });
-    Object.defineProperty(out, "url", { value: response.url });
     let body: unknown = text || undefined;
     try {
       if (text) body = JSON.parse(text);
     } catch {
-      if (out.ok) {
-        throw invalid(op, out, text, `with a non-JSON body: ${text.slice(0, 60)}`);
-      }
+      if (out.ok) throw invalid(op, out, text, `with a non-JSON body: ${text.slice(0, 60)}`);
     }
-    return { response: out, body, retryAfterMs: hinted };
+    return { response: out, body };
   }
 }
 
@@ -161,23 +151,25 @@ async function follow(
       signal,
       redirect: "manual",
     });
-    cfg.onResponse?.({
+    const got = {
       ...info,
       status: res.status,
       requestId: res.headers.get("x-request-id") ?? undefined,
-    });
+    };
+    cfg.onResponse?.(got);
+    cfg.logger?.debug("heygen: response", got);
     const location = res.status > 300 && res.status < 400 && res.headers.get("location");
     if (!location) return res;
     await res.body?.cancel();
     const next = new URL(location, url);
-    const refused =
+    const code =
       next.origin !== new URL(url).origin
-        ? `to another origin (${next.origin}); not followed so the credentials stay with ${new URL(url).origin}`
-        : hops >= MAX_REDIRECTS && `more than ${MAX_REDIRECTS} times`;
-    if (refused) {
-      throw new APIError(`${req.op} was redirected ${refused}`, {
+        ? "cross_origin_redirect"
+        : hops >= MAX_REDIRECTS && "too_many_redirects";
+    if (code) {
+      throw new APIError(`${req.op} refused a redirect to ${next.origin} (${code})`, {
         status: res.status,
-        code: hops >= MAX_REDIRECTS ? "too_many_redirects" : "cross_origin_redirect",
+        code,
         headers: scrubHeaders(res.headers, cfg.redact),
       });
     }

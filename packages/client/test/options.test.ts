@@ -15,22 +15,23 @@ describe("createHeyGenClient options", () => {
     vi.stubEnv("HEYGEN_API_KEY", "");
     expect(bad({})).toThrow(HeyGenConfigurationError);
     vi.stubEnv("HEYGEN_API_KEY", undefined as unknown as string);
-    expect(bad({})).toThrow(/no credentials/);
+    expect(bad({})).toThrow(/apiKey \(or HEYGEN_API_KEY\) must be set/);
     vi.stubEnv("HEYGEN_API_KEY", KEY);
     expect(createHeyGenClient().avatarGroups).toBeDefined();
   });
 
   it.each([
     [{ apiKey: KEY, accessToken: "tok" }, /not both/],
-    [{ apiKey: "" }, /apiKey must be/],
-    [{ apiKey: "has space" }, /apiKey must be/],
-    [{ apiKey: 42 }, /apiKey must be/],
+    [{ apiKey: "" }, /apiKey .*must be/],
+    [{ apiKey: "has space" }, /apiKey .*must be/],
+    [{ apiKey: 42 }, /apiKey .*must be/],
     [{ accessToken: "line\nbreak" }, /accessToken must be/],
     [{ apiKey: KEY, baseUrl: "not a url" }, /baseUrl/],
     [{ apiKey: KEY, baseUrl: "ftp://api.heygen.com" }, /baseUrl/],
     [{ apiKey: KEY, baseUrl: "https://u:p@api.heygen.com" }, /baseUrl/],
     [{ apiKey: KEY, baseUrl: "https://api.heygen.com/?x=1" }, /baseUrl/],
     [{ apiKey: KEY, baseUrl: "http://api.heygen.com" }, /plain http/],
+    [{ apiKey: KEY, baseUrl: "http://api.heygen.com", allowInsecureHttp: "yes" }, /plain http/],
     [{ apiKey: KEY, baseUrl: "http://10.0.0.8:8080" }, /allowInsecureHttp/],
     [{ apiKey: KEY, timeoutMs: 0 }, /timeoutMs/],
     [{ apiKey: KEY, timeoutMs: Number.NaN }, /timeoutMs/],
@@ -44,7 +45,6 @@ describe("createHeyGenClient options", () => {
     [{ apiKey: KEY, logger: {} }, /logger/],
     [{ apiKey: KEY, headers: { "bad header": "x" } }, /headers/],
     [{ apiKey: KEY, userAgent: "bad\nagent" }, /userAgent/],
-    [{ apiKey: KEY, userAgent: 5 }, /userAgent/],
     ["string", /options must be an object/],
   ])("rejects %j with a message naming the option", (o, msg) => {
     expect(bad(o)).toThrow(HeyGenConfigurationError);

@@ -86,10 +86,9 @@ describe("the API key never leaks", () => {
     for (const shown of [
       inspect(heygen, { depth: 10, showHidden: true }),
       JSON.stringify(heygen),
-      String(heygen),
     ]) {
       expect(shown).not.toContain(KEY);
-      expect(shown).toContain("https://api.example");
+      expect(shown).toContain("avatarGroups");
     }
     expect(inspect(heygen.raw.v2, { depth: 10, showHidden: true })).not.toContain(KEY);
   });

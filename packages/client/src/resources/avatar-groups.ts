@@ -5,10 +5,9 @@ import type {
   ListAvatarGroupsParams,
   ListLooksResult,
 } from "../api-types.js";
-import { HeyGenValidationError } from "../errors.js";
 import type { RequestOptions } from "../options.js";
 import { type PageBody, type PagePromise, paginate } from "../pagination.js";
-import { type Caller, requireId } from "../request.js";
+import { type Caller, check, requireId } from "../request.js";
 
 /**
  * Avatar groups (v3 characters such as "Anna") and the looks inside a group.
@@ -31,20 +30,21 @@ export interface AvatarGroups {
 const LIST = "GET /v3/avatars";
 
 /** Checks list parameters before any request, so a typo fails fast instead of as a 400. */
-function checkList(p: ListAvatarGroupsParams | undefined): ListAvatarGroupsParams {
-  const bad = (what: string) => {
-    throw new HeyGenValidationError(`${LIST}: ${what}`);
-  };
-  if (p === undefined) return {};
-  if (typeof p !== "object" || p === null) bad("params must be an object");
-  const { ownership, limit, token } = p;
-  if (ownership !== undefined && ownership !== "public" && ownership !== "private") {
-    bad('ownership must be "public" or "private"');
-  }
-  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 50)) {
-    bad("limit must be a whole number from 1 to 50");
-  }
-  if (token !== undefined && typeof token !== "string") bad("token must be a string");
+function checkList(params: ListAvatarGroupsParams | undefined): ListAvatarGroupsParams {
+  const p = params === undefined ? {} : params;
+  check(LIST, typeof p === "object" && p, "params must be an object");
+  check(
+    LIST,
+    [undefined, "public", "private"].includes(p.ownership),
+    'ownership must be "public" or "private"',
+  );
+  const { limit, token } = p;
+  check(
+    LIST,
+    limit === undefined || (Number.isInteger(limit) && limit >= 1 && limit <= 50),
+    "limit must be a whole number from 1 to 50",
+  );
+  check(LIST, token === undefined || typeof token === "string", "token must be a string");
   return p;
 }
 

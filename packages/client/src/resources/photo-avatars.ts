@@ -6,9 +6,9 @@ import type {
   PhotoAvatarLook,
   PhotoAvatarLookResult,
 } from "../api-types.js";
-import { HeyGenValidationError, invalid } from "../errors.js";
+import { invalid } from "../errors.js";
 import type { RequestOptions } from "../options.js";
-import { type Caller, requireId, requireString } from "../request.js";
+import { type Caller, check, isText, requireId } from "../request.js";
 import { type WaitOptions, waitUntilReady } from "../wait.js";
 
 /**
@@ -37,18 +37,20 @@ const BATCH = 4;
 
 /** Checks addLooks parameters before any request is sent. */
 function checkAdd(p: AddLooksParams): AddLooksParams {
-  const bad = (what: string) => {
-    throw new HeyGenValidationError(`${ADD}: ${what}`);
-  };
-  if (typeof p !== "object" || p === null) bad("params must be an object");
-  requireString(ADD, "group_id", p.group_id);
-  requireString(ADD, "name", p.name);
+  check(ADD, typeof p === "object" && p, "params must be an object");
   const keys: unknown = p.image_keys;
-  if (!Array.isArray(keys) || keys.length === 0) bad("image_keys must be a non-empty array");
-  (keys as unknown[]).forEach((k, i) => {
-    if (typeof k !== "string" || !k) bad(`image_keys[${i}] must be a non-empty string`);
-  });
-  if (p.generation_id !== undefined) requireString(ADD, "generation_id", p.generation_id);
+  check(
+    ADD,
+    Array.isArray(keys) && keys.length && keys.every(isText),
+    "image_keys must be a non-empty array of non-empty strings",
+  );
+  for (const k of ["group_id", "name", "generation_id"] as const) {
+    check(
+      ADD,
+      isText(p[k]) || (k === "generation_id" && p[k] === undefined),
+      `${k} must be a non-empty string`,
+    );
+  }
   return p;
 }
 
