@@ -28,11 +28,8 @@ export interface Fixtures {
   photoAvatarLook(overrides?: Partial<PhotoAvatarLook>): PhotoAvatarLook;
 }
 
+// Names the spec examples use (Anna, Monica, Claire, Dua) are left to the seeded examples.
 const PRESET_NAMES = [
-  "Anna",
-  "Monica",
-  "Claire",
-  "Dua",
   "Abigail",
   "Brandon",
   "Chen",
@@ -45,7 +42,11 @@ const PRESET_NAMES = [
   "Jasmine",
   "Kenji",
   "Leah",
-] as const;
+  "Marcus",
+  "Nora",
+  "Oscar",
+  "Priya",
+];
 const PRIVATE_NAMES = ["Founder", "Studio Portrait", "Sales Lead", "Support Agent", "Trainer"];
 const LOOK_NAMES = ["Outside 3", "Smoothie", "Dua Casual", "Office", "Studio", "Outdoor", "Casual"];
 const GENDERS = ["female", "male"] as const;
@@ -63,6 +64,7 @@ const DAY = 86_400;
 export function createFixtures(options: FixtureOptions = {}): Fixtures {
   const random = createRandom(options.seed ?? 1, "fixtures");
   let groups = 0;
+  const named = { public: 0, private: 0 };
   let looks = 0;
   return {
     avatarGroup(overrides = {}) {
@@ -72,10 +74,7 @@ export function createFixtures(options: FixtureOptions = {}): Fixtures {
       const gender = random.pick(GENDERS);
       const base: AvatarGroup = {
         id,
-        name:
-          ownership === "public"
-            ? `${PRESET_NAMES[index % PRESET_NAMES.length]}${index >= PRESET_NAMES.length ? ` ${Math.floor(index / PRESET_NAMES.length) + 1}` : ""}`
-            : random.pick(PRIVATE_NAMES),
+        name: cycleName(ownership === "public" ? PRESET_NAMES : PRIVATE_NAMES, named[ownership]++),
         created_at: FIRST_CREATED_AT + index * DAY + random.int(DAY),
         looks_count: 1 + random.int(4),
         gender,
@@ -107,6 +106,12 @@ export function createFixtures(options: FixtureOptions = {}): Fixtures {
       return { ...base, ...overrides };
     },
   };
+}
+
+/** The n-th name of a list, numbered from the second round on ("Chen", ..., "Chen 2"). */
+function cycleName(names: readonly string[], n: number): string {
+  const round = Math.floor(n / names.length);
+  return `${names[n % names.length]}${round > 0 ? ` ${round + 1}` : ""}`;
 }
 
 /** What HeyGen reports about upscaling a look in `status`. */
