@@ -180,3 +180,17 @@ describe("inject rejects bad faults with a message naming the problem", () => {
     await fake.close();
   });
 });
+
+describe.each(TRANSPORTS)("latencyMs over $name", (transport) => {
+  it("delays every response: a client that gives up first never gets one", async () => {
+    const { fake, call } = await open(transport, { latencyMs: 60_000 });
+    try {
+      await expect(
+        call("/v3/avatars", { headers: AUTH, signal: AbortSignal.timeout(30) }),
+      ).rejects.toThrow();
+      expect(fake.requests).toHaveLength(1);
+    } finally {
+      await fake.close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { FakeHeyGen } from "../src/index.js";
+import { createFakeHeyGen, type FakeHeyGen } from "../src/index.js";
 import { AUTH, type Call, KEY, open, post, TRANSPORTS } from "./transports.js";
 
 describe.each(TRANSPORTS)("request log and unmatched routes over $name", (transport) => {
@@ -90,5 +90,29 @@ describe.each(TRANSPORTS)("request log and unmatched routes over $name", (transp
     await start();
     const response = await call("/v3/avatars", { headers: { "x-api-key": `${KEY}-wrong` } });
     expect(await response.text()).not.toContain(KEY);
+  });
+});
+
+describe("fake.fetch inputs", () => {
+  it("takes a relative path, an absolute URL on any host, a URL object or a Request", async () => {
+    const fake = await createFakeHeyGen({ apiKey: KEY });
+    try {
+      const inputs: (string | URL | Request)[] = [
+        "/v3/avatars/ag_abc123",
+        "https://example.invalid/v3/avatars/ag_abc123",
+        new URL("https://api.heygen.com/v3/avatars/ag_abc123"),
+        new Request("https://api.heygen.com/v3/avatars/ag_abc123", { headers: AUTH }),
+      ];
+      for (const input of inputs) {
+        const response = await fake.fetch(
+          input,
+          input instanceof Request ? undefined : { headers: AUTH },
+        );
+        expect(response.status).toBe(200);
+      }
+      expect(fake.requests.map((r) => r.path)).toEqual(Array(4).fill("/v3/avatars/ag_abc123"));
+    } finally {
+      await fake.close();
+    }
   });
 });
