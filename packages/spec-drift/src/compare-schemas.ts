@@ -25,7 +25,7 @@ const STRUCTURAL = [
   "contentSchema",
 ] as const;
 const CONDITIONAL = ["if", "then", "else"] as const;
-const TYPE_AFFECTING_KEYWORDS = new Set(["additionalProperties", "items", "prefixItems", "format"]);
+const TYPE_AFFECTING_KEYWORDS = new Set(["additionalProperties", "items", "prefixItems"]);
 
 interface CompareFlags {
   /** Branches of a union carry no nullability of their own (the union holds it). */
@@ -67,7 +67,9 @@ export class SchemaComparer {
         site,
         vh.nullable
           ? `${this.what(site)} may now be null`
-          : `${this.what(site)} no longer accepts null`,
+          : site.direction === "request"
+            ? `${this.what(site)} no longer accepts null`
+            : `${this.what(site)} is never null any more`,
         [became],
       );
     }
@@ -544,8 +546,18 @@ export class SchemaComparer {
         continue;
       }
       switch (key) {
-        case "pattern":
         case "format": {
+          const verb = b === undefined ? "added" : h === undefined ? "removed" : "changed";
+          this.report(
+            "format-changed",
+            site,
+            `format of ${this.what(site)} ${verb}${b !== undefined ? ` from ${show(b)}` : ""}${h !== undefined ? ` to ${show(h)}` : ""}`,
+            [`format-${verb}`],
+            false,
+          );
+          break;
+        }
+        case "pattern": {
           const verb = b === undefined ? "added" : h === undefined ? "removed" : "changed";
           const concept =
             verb === "added"

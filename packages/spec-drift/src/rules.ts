@@ -340,6 +340,13 @@ const ROWS: RuleRow[] = [
     "A request pattern, format or multipleOf changed in a way that is neither looser nor stricter.",
   ],
   [
+    "request-format-changed",
+    "warning",
+    "request",
+    false,
+    "A request string's format was added, changed or removed; servers that validate formats may reject values they accepted.",
+  ],
+  [
     "request-encoding-changed",
     "breaking",
     "request",
@@ -486,6 +493,13 @@ const ROWS: RuleRow[] = [
     "response",
     false,
     "A response pattern, format or multipleOf changed in a way that is neither looser nor stricter.",
+  ],
+  [
+    "response-format-changed",
+    "warning",
+    "response",
+    false,
+    "A response string's format was added, changed or removed; clients that parse by format (dates, URIs) may need to adapt.",
   ],
   [
     "response-encoding-changed",

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatReport, RULES, summarize } from "../src/index.js";
 import type { DriftReport } from "../src/types.js";
@@ -68,6 +70,12 @@ describe("formatReport", () => {
 });
 
 describe("RULES", () => {
+  it("are all documented in the README's catalogue", () => {
+    const readme = readFileSync(join(import.meta.dirname, "../README.md"), "utf8");
+    const missing = Object.keys(RULES).filter((id) => !readme.includes(`| \`${id}\` |`));
+    expect(missing).toEqual([]);
+  });
+
   it("gives every rule a level, a direction and a summary, and request/response ids their direction", () => {
     for (const rule of Object.values(RULES)) {
       expect(["breaking", "warning", "info"]).toContain(rule.level);
