@@ -59,7 +59,7 @@ export interface FakeState {
   groups(filter?: { ownership?: Ownership }): StoredGroup[];
   /** One group, or undefined. */
   group(id: string): StoredGroup | undefined;
-  /** Adds a group built by the fixtures, with your overrides; returns it. */
+  /** Adds a group built by the fixtures (public unless `ownership` says otherwise); returns it. */
   addGroup(overrides?: AvatarGroupOverrides): StoredGroup;
   /** Changes fields of a group; throws if it does not exist. */
   updateGroup(id: string, patch: GroupPatch): StoredGroup;
