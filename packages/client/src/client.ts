@@ -1,11 +1,16 @@
 import type { paths as V2Paths } from "@heygen-openapi/types/v2";
 import type { paths as V3Paths } from "@heygen-openapi/types/v3";
-import createClient, { type Client } from "openapi-fetch";
+import openapiFetch, { type Client } from "openapi-fetch";
 import { type HeyGenClientOptions, resolveConfig } from "./options.js";
 import { createCaller } from "./request.js";
 import { type AvatarGroups, avatarGroups } from "./resources/avatar-groups.js";
 import { type PhotoAvatars, photoAvatars } from "./resources/photo-avatars.js";
 import { send } from "./transport.js";
+
+// openapi-fetch's CJS build sets `exports.default` without `__esModule`, so in our CJS build the
+// default import is its exports object; unwrap it there.
+const createClient =
+  (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
 
 /** The package version, sent in the `User-Agent` header. */
 export const VERSION = "0.0.0";

@@ -3,7 +3,7 @@ import {
   APIError,
   APITimeoutError,
   APIUserAbortError,
-  HeyGenError,
+  type HeyGenError,
   invalid,
 } from "./errors.js";
 import type { Config, RequestOptions } from "./options.js";
@@ -56,9 +56,12 @@ export function sleep(ms: number, op: string, signal?: AbortSignal): Promise<voi
  * retries, and buffers the final body (its read is part of the attempt, so a reset or a timeout
  * mid-body is retried like any other failure). HTTP errors are returned, not thrown: the raw
  * openapi-fetch clients report them as `{ error }` while the resources turn them into APIErrors.
+ * Redirects are handled here rather than by fetch, because fetch forwards `x-api-key` to whatever
+ * origin a redirect names; only same-origin ones are followed.
  */
 export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): Promise<Answer> {
-  const { op, method } = req;
+  const { op } = req;
+  let { url, method, body } = req;
   const maxRetries = o.maxRetries ?? cfg.maxRetries;
   const timeoutMs = o.timeoutMs ?? cfg.timeoutMs;
   const signal = o.signal;
@@ -66,7 +69,7 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
   for (const h of [req.headers, o.headers]) for (const [k, v] of new Headers(h)) headers.set(k, v);
   headers.set(...cfg.auth);
 
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 0, hops = 0; ; ) {
     if (signal?.aborted) throw userAbort(op, signal);
     const ac = new AbortController();
     let timedOut = false;
@@ -81,14 +84,29 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
     let failure: HeyGenError | undefined;
     let retry: boolean;
     try {
-      const r = await follow(cfg, req, headers, ac.signal, attempt);
+      const info = { method, url, attempt, headers: redactHeaders(headers, cfg.redact) };
+      cfg.onRequest?.(info);
+      cfg.logger?.debug("heygen: request", info);
+      const r = await cfg.fetch(url, {
+        method,
+        headers,
+        body: body ?? null,
+        signal: ac.signal,
+        redirect: "manual",
+      });
+      const got = {
+        ...info,
+        status: r.status,
+        requestId: r.headers.get("x-request-id") ?? undefined,
+      };
+      cfg.onResponse?.(got);
+      cfg.logger?.debug("heygen: response", got);
       text = cfg.redact(await r.text());
       // set only once the body is in, so a body cut short counts as a failed attempt
       response = r;
     } catch (e) {
-      if (e instanceof HeyGenError) throw e;
       if (signal?.aborted) throw userAbort(op, signal);
-      // the cause is not kept: a custom fetch's error may hold the key in places we cannot scrub
+      // the cause is not kept: a custom fetch's error may hold the key where it cannot be scrubbed
       failure = timedOut
         ? new APITimeoutError(`${op} timed out after ${timeoutMs} ms`)
         : new APIConnectionError(
@@ -99,87 +117,52 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
     }
+    const status = response?.status ?? 0;
+    const location = status > 300 && status < 400 && response?.headers.get("location");
+    if (location) {
+      const next = new URL(location, url);
+      const code =
+        next.origin !== new URL(url).origin
+          ? "cross_origin_redirect"
+          : ++hops > MAX_REDIRECTS && "too_many_redirects";
+      if (code) {
+        throw new APIError(`${op} refused a redirect to ${next.origin} (${code})`, {
+          status,
+          code,
+          headers: scrubHeaders((response as Response).headers, cfg.redact),
+        });
+      }
+      if (status === 303 || (status < 303 && method === "POST")) {
+        method = "GET";
+        body = undefined;
+        headers.delete("content-type");
+      }
+      url = next.href;
+      continue;
+    }
     const hinted = response && retryAfterMs(response.headers);
     if (response) {
       retry =
-        isRetryableStatus(response.status, method === "GET") &&
-        !((hinted as number) > cfg.maxRetryAfterMs);
+        isRetryableStatus(status, method === "GET") && !((hinted as number) > cfg.maxRetryAfterMs);
     }
     if (attempt < maxRetries && retry!) {
       const delayMs = hinted ?? backoffMs(attempt, cfg.retryBaseDelayMs, cfg.retryMaxDelayMs);
-      cfg.logger?.debug("heygen: retrying", { op, attempt, delayMs, status: response?.status });
+      cfg.logger?.debug("heygen: retrying", { op, attempt, delayMs, status });
       await sleep(delayMs, op, signal);
+      attempt++;
       continue;
     }
     if (failure) throw failure;
-    const res = response as Response;
     const out = new Response(text || null, {
-      status: res.status,
-      statusText: res.statusText,
-      headers: scrubHeaders(res.headers, cfg.redact),
+      status,
+      headers: scrubHeaders((response as Response).headers, cfg.redact),
     });
-    let body: unknown = text || undefined;
+    let parsed: unknown = text || undefined;
     try {
-      if (text) body = JSON.parse(text);
+      if (text) parsed = JSON.parse(text);
     } catch {
       if (out.ok) throw invalid(op, out, text, `with a non-JSON body: ${text.slice(0, 60)}`);
     }
-    return { response: out, body };
-  }
-}
-
-/**
- * One attempt: fetch with `redirect: "manual"` and follow only same-origin redirects, because
- * fetch would forward `x-api-key` to whatever origin a redirect names.
- */
-async function follow(
-  cfg: Config,
-  req: Outgoing,
-  headers: Headers,
-  signal: AbortSignal,
-  attempt: number,
-): Promise<Response> {
-  let { url, method, body } = req;
-  for (let hops = 0; ; hops++) {
-    const info = { method, url, attempt, headers: redactHeaders(headers, cfg.redact) };
-    cfg.onRequest?.(info);
-    cfg.logger?.debug("heygen: request", info);
-    const res = await cfg.fetch(url, {
-      method,
-      headers,
-      body: body ?? null,
-      signal,
-      redirect: "manual",
-    });
-    const got = {
-      ...info,
-      status: res.status,
-      requestId: res.headers.get("x-request-id") ?? undefined,
-    };
-    cfg.onResponse?.(got);
-    cfg.logger?.debug("heygen: response", got);
-    const location = res.status > 300 && res.status < 400 && res.headers.get("location");
-    if (!location) return res;
-    await res.body?.cancel();
-    const next = new URL(location, url);
-    const code =
-      next.origin !== new URL(url).origin
-        ? "cross_origin_redirect"
-        : hops >= MAX_REDIRECTS && "too_many_redirects";
-    if (code) {
-      throw new APIError(`${req.op} refused a redirect to ${next.origin} (${code})`, {
-        status: res.status,
-        code,
-        headers: scrubHeaders(res.headers, cfg.redact),
-      });
-    }
-    if (res.status === 303 || (res.status < 303 && method === "POST")) {
-      method = "GET";
-      body = undefined;
-      // a copy, because the next attempt starts over from the original request
-      headers = new Headers(headers);
-      headers.delete("content-type");
-    }
-    url = next.href;
+    return { response: out, body: parsed };
   }
 }
