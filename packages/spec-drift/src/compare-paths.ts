@@ -1,5 +1,5 @@
 import { collectParameters, compareParameters } from "./compare-parameters.js";
-import { compareRequestBodies } from "./compare-request-bodies.js";
+import { compareRequestBodies, contentMap } from "./compare-request-bodies.js";
 import { compareResponses } from "./compare-responses.js";
 import type { SchemaComparer } from "./compare-schemas.js";
 import { type CompareContext, METHODS } from "./context.js";
@@ -72,6 +72,56 @@ export function compareOperations(
         message: `webhook ${name} was added`,
         oasdiffIds: ["webhook-added"],
       });
+    else comparePayloads(ctx, schemas, operation, wb[name], wh[name]);
+  }
+}
+
+/**
+ * A webhook's request is what the consumer receives, so its payload is judged like a response:
+ * anything the consumer's types did not allow is breaking.
+ */
+function comparePayloads(
+  ctx: CompareContext,
+  schemas: SchemaComparer,
+  operation: string,
+  base: unknown,
+  head: unknown,
+): void {
+  if (!isRecord(base) || !isRecord(head)) return;
+  for (const method of METHODS) {
+    const ob = isRecord(base[method]) ? base[method] : undefined;
+    const oh = isRecord(head[method]) ? head[method] : undefined;
+    if (!ob || !oh) continue;
+    const cb = contentMap(isRecord(ob.requestBody) ? ob.requestBody.content : undefined);
+    const ch = contentMap(isRecord(oh.requestBody) ? oh.requestBody.content : undefined);
+    for (const [type, mb] of cb) {
+      const mh = ch.get(type);
+      const prefix = `webhook payload ${type}`;
+      if (!mh) {
+        ctx.emit("response-media-type-removed", {
+          operation,
+          location: prefix,
+          message: `webhook payloads no longer come as ${type}`,
+        });
+      } else {
+        schemas.compare(mb.schema, mh.schema, {
+          operation,
+          direction: "response",
+          scope: "body",
+          prefix,
+          path: "",
+          mediaType: type,
+        });
+      }
+    }
+    for (const type of ch.keys()) {
+      if (!cb.has(type))
+        ctx.emit("response-media-type-added", {
+          operation,
+          location: `webhook payload ${type}`,
+          message: `webhook payloads may now come as ${type}`,
+        });
+    }
   }
 }
 

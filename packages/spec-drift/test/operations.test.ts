@@ -48,6 +48,33 @@ describe("operations", () => {
     ]);
   });
 
+  it("judges a webhook payload like a response: the consumer receives it", async () => {
+    const hook = (schema: unknown) =>
+      api(
+        {},
+        {
+          webhooks: {
+            avatarReady: {
+              post: {
+                requestBody: { content: { "application/json": { schema } } },
+                responses: { "200": { description: "ok" } },
+              },
+            },
+          },
+        },
+      );
+    const base = hook({ type: "object", properties: { id: { type: "string" } }, required: ["id"] });
+    const head = hook({
+      type: "object",
+      properties: { id: { type: ["string", "null"] } },
+      required: ["id"],
+    });
+    const changes = await changesOf(base, head);
+    expect(changes.map((c) => `${c.level} ${c.id} ${c.operation} ${c.location}`)).toEqual([
+      "breaking response-became-nullable webhook avatarReady webhook payload application/json: id",
+    ]);
+  });
+
   it("orders changes by operation, most severe first", async () => {
     const base = api({ "/z": { get: ok, post: ok }, "/a": { get: { ...ok, summary: "x" } } });
     const head = api({

@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import { RULES } from "../src/index.js";
+import type { OpenAPIDocument } from "../src/types.js";
+import { api, changesOf, obj, requestBody, responseBody, withParameters } from "./helpers.js";
+
+const str = { type: "string" };
+const ok = { "200": { description: "ok" } };
+
+/** A document whose only operation is `POST /things` with the given request body object. */
+const withBody = (requestBody?: unknown) =>
+  api({ "/things": { post: { ...(requestBody ? { requestBody } : {}), responses: ok } } });
+/** A document whose only operation is `GET /things` with the given responses. */
+const withResponses = (responses: unknown) => api({ "/things": { get: { responses } } });
+const xml = (schema: unknown, where: "request" | "response") =>
+  where === "request"
+    ? withBody({ content: { "application/xml": { schema } } })
+    : withResponses({ "200": { description: "ok", content: { "application/xml": { schema } } } });
+
+type Pair = [id: string, base: OpenAPIDocument, head: OpenAPIDocument];
+
+const pairs: Pair[] = [
+  [
+    "operation-id-changed",
+    api({ "/a": { get: { operationId: "one", responses: ok } } }),
+    api({ "/a": { get: { operationId: "two", responses: ok } } }),
+  ],
+  [
+    "request-parameter-removed-before-sunset",
+    withParameters([
+      { name: "legacy", in: "query", deprecated: true, "x-sunset": "2999-12-31", schema: str },
+    ]),
+    withParameters([]),
+  ],
+  [
+    "request-body-added-required",
+    withBody(),
+    withBody({ required: true, content: { "application/json": { schema: str } } }),
+  ],
+  [
+    "request-body-added-optional",
+    withBody(),
+    withBody({ content: { "application/json": { schema: str } } }),
+  ],
+  [
+    "request-body-removed",
+    withBody({ content: { "application/json": { schema: str } } }),
+    withBody(),
+  ],
+  [
+    "request-body-became-optional",
+    withBody({ required: true, content: { "application/json": { schema: str } } }),
+    withBody({ content: { "application/json": { schema: str } } }),
+  ],
+  [
+    "request-docs-changed",
+    withBody({ description: "old", content: {} }),
+    withBody({ description: "new", content: {} }),
+  ],
+  [
+    "response-status-added",
+    withResponses(ok),
+    withResponses({ ...ok, "404": { description: "missing" } }),
+  ],
+  [
+    "response-docs-changed",
+    withResponses({ "200": { description: "old" } }),
+    withResponses({ "200": { description: "new" } }),
+  ],
+  [
+    "response-media-type-added",
+    withResponses({
+      "200": { description: "ok", content: { "application/json": { schema: str } } },
+    }),
+    withResponses({
+      "200": {
+        description: "ok",
+        content: { "application/json": { schema: str }, "text/csv": { schema: str } },
+      },
+    }),
+  ],
+  [
+    "response-header-became-optional",
+    withResponses({
+      "200": { description: "ok", headers: { "X-Id": { required: true, schema: str } } },
+    }),
+    withResponses({ "200": { description: "ok", headers: { "X-Id": { schema: str } } } }),
+  ],
+  [
+    "response-header-added",
+    withResponses(ok),
+    withResponses({ "200": { description: "ok", headers: { "X-Id": { schema: str } } } }),
+  ],
+  ["request-type-compatible", xml(str, "request"), xml({ type: "object" }, "request")],
+  ["response-type-compatible", xml(str, "response"), xml({ type: "object" }, "response")],
+  ["request-const-added", requestBody(str), requestBody({ type: "string", const: "v1" })],
+  ["request-const-removed", requestBody({ type: "string", const: "v1" }), requestBody(str)],
+  ["response-const-added", responseBody(str), responseBody({ type: "string", const: "v1" })],
+  ["response-const-removed", responseBody({ type: "string", const: "v1" }), responseBody(str)],
+  [
+    "request-encoding-changed",
+    requestBody({ type: "string", contentEncoding: "base64" }),
+    requestBody({ type: "string", contentEncoding: "base32" }),
+  ],
+  [
+    "response-encoding-changed",
+    responseBody({ type: "string", contentMediaType: "image/png" }),
+    responseBody({ type: "string", contentMediaType: "image/jpeg" }),
+  ],
+  [
+    "request-format-changed",
+    requestBody({ type: "string", format: "date" }),
+    requestBody({ type: "string", format: "date-time" }),
+  ],
+  [
+    "response-format-changed",
+    responseBody({ type: "string", format: "date" }),
+    responseBody({ type: "string", format: "date-time" }),
+  ],
+  ["response-became-enum", responseBody(str), responseBody({ type: "string", enum: ["a"] })],
+  ["response-enum-removed", responseBody({ type: "string", enum: ["a"] }), responseBody(str)],
+  [
+    "response-constraint-changed",
+    responseBody({ type: "string", pattern: "^a" }),
+    responseBody({ type: "string", pattern: "^b" }),
+  ],
+  [
+    "response-default-changed",
+    responseBody(obj({ n: { type: "integer", default: 1 } })),
+    responseBody(obj({ n: { type: "integer", default: 2 } })),
+  ],
+  [
+    "request-access-changed",
+    requestBody(obj({ id: str })),
+    requestBody(obj({ id: { type: "string", readOnly: true } })),
+  ],
+  [
+    "response-access-changed",
+    responseBody(obj({ secret: str })),
+    responseBody(obj({ secret: { type: "string", writeOnly: true } })),
+  ],
+  [
+    "request-deprecated",
+    requestBody(obj({ old: str })),
+    requestBody(obj({ old: { type: "string", deprecated: true } })),
+  ],
+  [
+    "response-deprecated",
+    responseBody(obj({ old: str })),
+    responseBody(obj({ old: { type: "string", deprecated: true } })),
+  ],
+  [
+    "request-discriminator-changed",
+    requestBody({ oneOf: [obj({ kind: { const: "a" } }), obj({ kind: { const: "b" } })] }),
+    requestBody({
+      oneOf: [obj({ kind: { const: "a" } }), obj({ kind: { const: "b" } })],
+      discriminator: { propertyName: "kind" },
+    }),
+  ],
+  [
+    "response-discriminator-changed",
+    responseBody({
+      oneOf: [obj({ kind: { const: "a" } }), obj({ kind: { const: "b" } })],
+      discriminator: { propertyName: "kind" },
+    }),
+    responseBody({
+      oneOf: [obj({ kind: { const: "a" } }), obj({ kind: { const: "b" } })],
+      discriminator: { propertyName: "type" },
+    }),
+  ],
+];
+
+describe("every catalogued rule", () => {
+  it.each(pairs)("%s fires with its catalogued level and direction", async (id, base, head) => {
+    const rule = RULES[id];
+    expect(rule).toBeDefined();
+    const changes = await changesOf(base, head);
+    const change = changes.find((c) => c.id === id);
+    expect(change, `${id} not in ${changes.map((c) => c.id).join(", ")}`).toBeDefined();
+    expect(change?.level).toBe(rule?.level);
+    expect(change?.direction).toBe(rule?.direction);
+  });
+});
