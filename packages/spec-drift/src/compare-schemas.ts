@@ -259,12 +259,15 @@ export class SchemaComparer {
       return true;
     }
     const lists = (tb?.size ?? 0) > 1 || (th?.size ?? 0) > 1;
+    // integer and number are both `number` in generated TypeScript.
+    const affectsTypes = tsTypes(tb) !== tsTypes(th);
     if (widened && !narrowed) {
       this.report(
         "type-widened",
         site,
         `type of ${this.what(site)} widened from ${from} to ${to}`,
         [lists ? "list-of-types-widened" : "type-changed"],
+        affectsTypes,
       );
       return true;
     }
@@ -274,6 +277,7 @@ export class SchemaComparer {
         site,
         `type of ${this.what(site)} narrowed from ${from} to ${to}`,
         [lists ? "list-of-types-narrowed" : "type-changed", "type-specialized"],
+        affectsTypes,
       );
       return true;
     }
@@ -756,6 +760,12 @@ function oasdiffScope(site: SchemaSite): string {
 
 function kebab(s: string): string {
   return s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+function tsTypes(types: ReadonlySet<string> | undefined): string {
+  return types
+    ? [...new Set([...types].map((t) => (t === "integer" ? "number" : t)))].sort().join("|")
+    : "*";
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

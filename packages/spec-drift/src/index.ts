@@ -1,3 +1,10 @@
+/**
+ * @heygen-openapi/spec-drift: classify the differences between two OpenAPI documents the way a
+ * client consumer experiences them. `compareSpecs` is the entry point; the `heygen-spec-drift`
+ * CLI wraps it.
+ *
+ * @packageDocumentation
+ */
 export { compareSpecs } from "./compare.js";
 export { SpecLoadError, type SpecLoadErrorKind } from "./errors.js";
 export { type LoadedSpec, loadSpec, readSpecText } from "./load.js";

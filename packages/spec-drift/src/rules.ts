@@ -358,7 +358,7 @@ const ROWS: RuleRow[] = [
     "request-access-changed",
     "warning",
     "request",
-    true,
+    false,
     "readOnly/writeOnly changed on a request property.",
   ],
   // Schemas, response side: nothing may arrive that the client's types did not allow.
@@ -513,7 +513,7 @@ const ROWS: RuleRow[] = [
     "response-access-changed",
     "warning",
     "response",
-    true,
+    false,
     "readOnly/writeOnly changed on a response property.",
   ],
   // Annotations, either side.

@@ -18,6 +18,7 @@ export interface CliIO {
 const FORMATS: readonly ReportFormat[] = ["text", "markdown", "json"];
 const FAIL_ON: readonly FailOn[] = ["breaking", "warning", "any", "none"];
 
+/** The `--help` text, also printed after a usage error. */
 export const USAGE = `Usage: heygen-spec-drift compare <base> <head> [--format text|markdown|json] [--fail-on breaking|warning|any|none]
        heygen-spec-drift upstream <manifest.json> [--format ...] [--fail-on ...]
        heygen-spec-drift rules [--format text|markdown|json]

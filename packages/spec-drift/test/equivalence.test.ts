@@ -105,6 +105,61 @@ describe("equivalent documents", () => {
     for (const a of spellings) for (const b of spellings) expect(await changesOf(a, b)).toEqual([]);
   });
 
+  it("a 3.0 to 3.1 migration of the same API reports only documentation changes", async () => {
+    const doc = (version: string, schemas: Record<string, unknown>): OpenAPIDocument => ({
+      openapi: version,
+      info: { title: "t", version: "1" },
+      paths: {
+        "/a": {
+          post: {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: { $ref: "#/components/schemas/In" } } },
+            },
+            responses: {
+              "200": {
+                description: "ok",
+                content: { "application/json": { schema: { $ref: "#/components/schemas/Out" } } },
+              },
+            },
+          },
+        },
+      },
+      components: { schemas },
+    });
+    const v30 = doc("3.0.3", {
+      In: obj(
+        {
+          n: { type: "number", minimum: 0, exclusiveMinimum: true, example: 3 },
+          tag: { type: "string", nullable: true, enum: ["a", null] },
+        },
+        ["n"],
+      ),
+      Out: obj({
+        when: { type: "string", format: "date-time", nullable: true },
+        ref: { allOf: [{ $ref: "#/components/schemas/In" }], nullable: true },
+      }),
+    });
+    const v31 = doc("3.1.0", {
+      In: obj(
+        {
+          n: { type: "number", exclusiveMinimum: 0, examples: [3] },
+          tag: { type: ["string", "null"], enum: ["a", null] },
+        },
+        ["n"],
+      ),
+      Out: obj({
+        when: { type: ["string", "null"], format: "date-time" },
+        ref: { oneOf: [{ $ref: "#/components/schemas/In" }, { type: "null" }] },
+      }),
+    });
+    const changes = await changesOf(v30, v31);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.map((c) => c.id)).toEqual(
+      changes.map(() => expect.stringMatching(/-docs-changed$/)),
+    );
+  });
+
   it("compares recursive schemas without looping and still finds deep changes", async () => {
     const tree = (leaf: unknown) => {
       const doc = responseBody({ $ref: "#/components/schemas/Node" });

@@ -201,6 +201,14 @@ describe("response bodies", () => {
     expect(nullable?.affectsTypes).toBe(true);
   });
 
+  it("does not mark integer to number as altering types (both are `number` in TypeScript)", async () => {
+    const [change] = await changesOf(
+      responseBody({ type: "integer" }),
+      responseBody({ type: "number" }),
+    );
+    expect(change).toMatchObject({ id: "response-type-widened", affectsTypes: false });
+  });
+
   it("ignores writeOnly properties the client never receives", async () => {
     const base = obj({ secret: { type: "string", writeOnly: true }, a: str }, ["secret", "a"]);
     const head = obj({ a: str }, ["a"]);
