@@ -120,15 +120,16 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
     const status = response?.status ?? 0;
     const location = status > 300 && status < 400 && response?.headers.get("location");
     if (location) {
-      const next = new URL(location, url);
+      // an unparseable Location counts as another origin: refused, never a raw TypeError
+      const next = URL.canParse(location, url) ? new URL(location, url) : undefined;
       const code =
-        next.origin !== new URL(url).origin
+        next?.origin !== new URL(url).origin
           ? "cross_origin_redirect"
           : ++hops > MAX_REDIRECTS && "too_many_redirects";
-      if (code) {
-        throw new APIError(`${op} refused a redirect to ${next.origin} (${code})`, {
+      if (code || !next) {
+        throw new APIError(`${op} refused a redirect to ${cfg.redact(location)} (${code})`, {
           status,
-          code,
+          code: code as string,
           headers: scrubHeaders((response as Response).headers, cfg.redact),
         });
       }

@@ -295,6 +295,15 @@ describe("redirects", () => {
     expect(other.received).toHaveLength(0);
   });
 
+  it("refuses a redirect whose Location cannot be parsed", async () => {
+    const s = await serve((_, res) => redirect(res, 302, "http://[bad"));
+    const e = await clientFor(s)
+      .avatarGroups.get("g1")
+      .catch((x) => x);
+    expect(e).toBeInstanceOf(APIError);
+    expect(e.code).toBe("cross_origin_redirect");
+  });
+
   it("ends a redirect loop with an error after a bounded number of hops", async () => {
     const s = await serve((_, res) => {
       res.writeHead(301, { location: "/v3/avatars/g1" });
