@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `pnpm specs:update [--from <page-or-definition file | URL | folder of pages>] [--format text|markdown|json]`
 //
 // Re-vendors HeyGen's upstream pages (or the given file), re-applies the corrections overlays,
@@ -209,7 +210,8 @@ function operationsOf(doc) {
 
 /**
  * Finds the manifest source a given definition replaces: the one sharing the most operations.
- * @param {Array<{ page: string, definition: string, name: string }>} sources
+ * @template {{ page: string, definition: string }} S
+ * @param {S[]} sources
  * @param {string} definition
  * @param {string} specs
  * @param {string} from
