@@ -12,8 +12,10 @@ import { send } from "./transport.js";
 const createClient =
   (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
 
-/** The package version, sent in the `User-Agent` header. */
-export const VERSION = "0.0.0";
+declare const __CLIENT_VERSION__: string | undefined;
+
+/** The package version, sent in the `User-Agent` header (`dev` when run from source). */
+export const VERSION: string = typeof __CLIENT_VERSION__ === "string" ? __CLIENT_VERSION__ : "dev";
 
 /**
  * A HeyGen API client. The credential lives only in closures, never in a property, so logging,
