@@ -81,6 +81,33 @@ describe("the API key never leaks", () => {
     expect(e.message).toContain("proxy refused [redacted]");
   });
 
+  it("for an access token: errors, hooks and logs show it redacted", async () => {
+    const token = "oauth_TOKEN_value_42";
+    s = await startServer((req, res) =>
+      json(res, 401, { error: { code: "c", message: `bad ${req.headers.authorization}` } }),
+    );
+    const lines: string[] = [];
+    const heygen = createHeyGenClient({
+      accessToken: token,
+      baseUrl: s.url,
+      onRequest: (i) => lines.push(JSON.stringify(i)),
+      onResponse: (i) => lines.push(JSON.stringify(i)),
+      logger: { debug: (m, d) => lines.push(m + JSON.stringify(d)) },
+    });
+    const e = await heygen.avatarGroups.get("g").catch((x) => x);
+    for (const shown of [
+      e.message,
+      String(e.stack),
+      JSON.stringify(e),
+      inspect(e, { depth: 10 }),
+    ]) {
+      expect(shown).not.toContain(token);
+    }
+    expect(e.message).toContain("bad Bearer [redacted]");
+    expect(lines.join("\n")).not.toContain(token);
+    expect(lines.join("\n")).toContain('"authorization":"[redacted]"');
+  });
+
   it("from the client object itself", () => {
     const heygen = createHeyGenClient({ apiKey: KEY, baseUrl: "https://api.example" });
     for (const shown of [
