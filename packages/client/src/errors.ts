@@ -161,7 +161,12 @@ export function toAPIError(op: string, res: Response, body: unknown): APIError {
 }
 
 /** An InvalidResponseError for a 2xx answer whose body breaks the documented shape. */
-export function invalid(op: string, res: Response, body: unknown, what: string) {
+export function invalid(
+  op: string,
+  res: { status: number; headers: Headers },
+  body: unknown,
+  what: string,
+) {
   return new InvalidResponseError(`${op} answered ${res.status} ${what}`, {
     status: res.status,
     headers: res.headers,

@@ -154,16 +154,23 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
       continue;
     }
     if (failure) throw failure;
-    const out = new Response(text || null, {
-      status,
-      headers: scrubHeaders((response as Response).headers, cfg.redact),
-    });
+    const scrubbed = scrubHeaders((response as Response).headers, cfg.redact);
     let parsed: unknown = text || undefined;
     try {
       if (text) parsed = JSON.parse(text);
+      // JSON escapes ("\u0073k-...") turn into the key only once parsed, after the text was scrubbed
+      if (text.includes("\\u")) parsed = JSON.parse((text = cfg.redact(JSON.stringify(parsed))));
     } catch {
-      if (out.ok) throw invalid(op, out, text, `with a non-JSON body: ${text.slice(0, 60)}`);
+      if (status < 300) {
+        throw invalid(
+          op,
+          { status, headers: scrubbed },
+          text,
+          `with a non-JSON body: ${text.slice(0, 60)}`,
+        );
+      }
     }
+    const out = new Response(text || null, { status, headers: scrubbed });
     return { response: out, body: parsed };
   }
 }

@@ -47,6 +47,20 @@ describe("the API key never leaks", () => {
     expectNoKey(v2);
   });
 
+  it("from bodies that spell the key with JSON escapes", async () => {
+    const escaped = `\\u${KEY.charCodeAt(0).toString(16).padStart(4, "0")}${KEY.slice(1)}`;
+    s = await startServer((_, res, n) => {
+      res.writeHead(n === 0 ? 422 : 200, { "content-type": "application/json" });
+      res.end(`{"error":"${escaped} is not valid","data":null}`);
+    });
+    const heygen = clientFor(s, { maxRetries: 0 });
+    const e = await heygen.photoAvatars.get("l").catch((x) => x);
+    expectNoKey(e);
+    expect(e.body).toEqual({ error: "[redacted] is not valid", data: null });
+    const raw = await heygen.raw.v2.GET("/v2/photo_avatar/{id}", { params: { path: { id: "l" } } });
+    expect(JSON.stringify(raw.data)).not.toContain(KEY);
+  });
+
   it("from connection, timeout, redirect, abort and validation errors", async () => {
     const dead = createHeyGenClient({ apiKey: KEY, baseUrl: await refusedUrl(), maxRetries: 0 });
     expectNoKey(await dead.avatarGroups.get("g").catch((x) => x));
