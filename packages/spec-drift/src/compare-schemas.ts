@@ -17,6 +17,7 @@ export interface SchemaSite {
 }
 
 const MAX_DEPTH = 48;
+const MAX_VISITS = 20_000;
 const STRUCTURAL = [
   "contains",
   "propertyNames",
@@ -41,6 +42,8 @@ export class SchemaComparer {
   private readonly ids = new WeakMap<object, number>();
   private nextId = 1;
   private readonly visited = new Set<string>();
+  private readonly stack = new Set<string>();
+  private visits = 0;
 
   constructor(private readonly ctx: CompareContext) {}
 
@@ -55,10 +58,31 @@ export class SchemaComparer {
     if (depth > MAX_DEPTH) return;
     const vb = this.ctx.base.view(base);
     const vh = this.ctx.head.view(head);
-    const key = `${this.idOf(vb.raw)}:${this.idOf(vh.raw)}:${site.operation}:${site.prefix}:${flags.ignoreNullable ? 1 : 0}`;
-    if (this.visited.has(key)) return;
-    this.visited.add(key);
+    // A pair already on the path being compared is a cycle (recursive schemas): stop there.
+    const pair = `${this.idOf(vb.raw)}:${this.idOf(vh.raw)}:${site.direction}:${flags.ignoreNullable ? 1 : 0}`;
+    if (this.stack.has(pair)) return;
+    // Shared schemas are compared again at each place they are used, so every affected location
+    // is reported; past a budget (documents with heavy sharing) each pair is compared once per root.
+    if (++this.visits > MAX_VISITS) {
+      const once = `${pair}:${site.operation}:${site.prefix}`;
+      if (this.visited.has(once)) return;
+      this.visited.add(once);
+    }
+    this.stack.add(pair);
+    try {
+      this.compareNode(vb, vh, site, depth, flags);
+    } finally {
+      this.stack.delete(pair);
+    }
+  }
 
+  private compareNode(
+    vb: SchemaView,
+    vh: SchemaView,
+    site: SchemaSite,
+    depth: number,
+    flags: CompareFlags,
+  ): void {
     this.compareAnnotations(vb, vh, site);
     if (!flags.ignoreNullable && vb.nullable !== vh.nullable) {
       const became = vh.nullable ? "became-nullable" : "became-not-nullable";

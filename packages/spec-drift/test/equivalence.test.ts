@@ -160,6 +160,24 @@ describe("equivalent documents", () => {
     );
   });
 
+  it("reports a change in a shared schema at every place it is used", async () => {
+    const doc = (email: unknown) => {
+      const d = responseBody(
+        obj({
+          author: { $ref: "#/components/schemas/User" },
+          editor: { $ref: "#/components/schemas/User" },
+        }),
+      );
+      d.components = { schemas: { User: obj({ email }) } };
+      return d;
+    };
+    const changes = await changesOf(doc({ type: "string" }), doc({ type: ["string", "null"] }));
+    expect(changes.map((c) => c.location)).toEqual([
+      "response 200 application/json: author.email",
+      "response 200 application/json: editor.email",
+    ]);
+  });
+
   it("compares recursive schemas without looping and still finds deep changes", async () => {
     const tree = (leaf: unknown) => {
       const doc = responseBody({ $ref: "#/components/schemas/Node" });
