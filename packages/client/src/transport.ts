@@ -159,7 +159,10 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
     try {
       if (text) parsed = JSON.parse(text);
       // JSON escapes ("\u0073k-...") turn into the key only once parsed, after the text was scrubbed
-      if (text.includes("\\u")) parsed = JSON.parse((text = cfg.redact(JSON.stringify(parsed))));
+      if (text.includes("\\u")) {
+        text = cfg.redact(JSON.stringify(parsed));
+        parsed = JSON.parse(text);
+      }
     } catch {
       if (status < 300) {
         throw invalid(
