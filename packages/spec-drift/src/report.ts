@@ -59,6 +59,9 @@ function text(report: DriftReport): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** Detail rows in Markdown output; the summary tables always count everything. */
+const MARKDOWN_DETAIL_ROWS = 300;
+
 const BADGE: Record<ChangeLevel, string> = {
   breaking: "🔴 breaking",
   warning: "🟠 warning",
@@ -95,7 +98,14 @@ function markdown(report: DriftReport): string {
       lines.push(`| \`${cell(operation)}\` | ${n("breaking")} | ${n("warning")} | ${n("info")} |`);
     }
   }
-  for (const [operation, changes] of groups) {
+  // GitHub caps a step summary at 1 MiB and a comment at 64 KiB: keep the details bounded.
+  let budget = MARKDOWN_DETAIL_ROWS;
+  let omitted = 0;
+  for (const [operation, all] of groups) {
+    const changes = all.slice(0, Math.max(budget, 0));
+    omitted += all.length - changes.length;
+    budget -= changes.length;
+    if (changes.length === 0) continue;
     const serious = changes.filter((c) => c.level !== "info");
     const info = changes.filter((c) => c.level === "info");
     lines.push("", `### \`${cell(operation)}\``, "");
@@ -110,6 +120,12 @@ function markdown(report: DriftReport): string {
         "</details>",
       );
     }
+  }
+  if (omitted > 0) {
+    lines.push(
+      "",
+      `_${omitted} more change${omitted === 1 ? "" : "s"} not shown; run with \`--format json\` for all of them._`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

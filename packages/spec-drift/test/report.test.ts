@@ -41,6 +41,28 @@ describe("formatReport", () => {
     expect(md).toContain("`response-required-property-removed`");
   });
 
+  it("bounds the markdown details for huge reports and says how many it left out", () => {
+    const change = {
+      id: "response-docs-changed",
+      level: "info" as const,
+      direction: "response" as const,
+      location: "x",
+      message: "m",
+      affectsTypes: false,
+    };
+    const changes = Array.from({ length: 400 }, (_, i) => ({
+      ...change,
+      operation: `GET /op${String(i).padStart(3, "0")}`,
+    }));
+    const md = formatReport(
+      { base: "a", head: "b", changes, summary: summarize(changes) },
+      "markdown",
+    );
+    expect(md).toContain("| 🔵 info | 400 |");
+    expect(md).toContain("_100 more changes not shown; run with `--format json` for all of them._");
+    expect(md).not.toContain("### `GET /op350`");
+  });
+
   it("escapes pipes so a table cell cannot break the table", async () => {
     const report = await sampleReport();
     report.changes[0] = {
