@@ -9,7 +9,7 @@ const SECRET_HEADER = /^(x-api-key|authorization|proxy-authorization|cookie)$/i;
  * the client hands out (errors, hook payloads, the client itself) holds them as a property.
  */
 export function createRedactor(secrets: string[]): Redactor {
-  return (text) => secrets.reduce((t, s) => t.split(s).join(MARK), text);
+  return (text) => secrets.reduce((t, s) => (t.includes(s) ? t.split(s).join(MARK) : t), text);
 }
 
 /** Header pairs safe to log or hand to hooks: credential headers masked, secrets scrubbed. */

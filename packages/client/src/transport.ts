@@ -84,9 +84,13 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
     let failure: HeyGenError | undefined;
     let retry: boolean;
     try {
-      const info = { method, url, attempt, headers: redactHeaders(headers, cfg.redact) };
-      cfg.onRequest?.(info);
-      cfg.logger?.debug("heygen: request", info);
+      // hook payloads are built only when someone listens, to keep the hot path lean
+      const watched = cfg.onRequest || cfg.onResponse || cfg.logger;
+      const info = watched && { method, url, attempt, headers: redactHeaders(headers, cfg.redact) };
+      if (info) {
+        cfg.onRequest?.(info);
+        cfg.logger?.debug("heygen: request", info);
+      }
       const r = await cfg.fetch(url, {
         method,
         headers,
@@ -94,13 +98,15 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
         signal: ac.signal,
         redirect: "manual",
       });
-      const got = {
-        ...info,
-        status: r.status,
-        requestId: r.headers.get("x-request-id") ?? undefined,
-      };
-      cfg.onResponse?.(got);
-      cfg.logger?.debug("heygen: response", got);
+      if (info) {
+        const got = {
+          ...info,
+          status: r.status,
+          requestId: r.headers.get("x-request-id") ?? undefined,
+        };
+        cfg.onResponse?.(got);
+        cfg.logger?.debug("heygen: response", got);
+      }
       text = cfg.redact(await r.text());
       // set only once the body is in, so a body cut short counts as a failed attempt
       response = r;
