@@ -1,0 +1,450 @@
+// Hostile-response fuzz (issue 7, suite 2): a raw server on 127.0.0.1 answers every call with a
+// random status, content type, headers and body (empty, null, arrays, truncated JSON, HTML,
+// binary, huge numbers, wrong field types, error objects of every shape, echoes of the key).
+// Property: every call resolves to data of the promised shape or rejects with a HeyGenError, and
+// the key never shows in any error text.
+import { createHeyGenClient, type HeyGenClient, HeyGenError } from "@heygen-openapi/client";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type RawServer, startRawServer } from "./support/raw-server.js";
+import {
+  countResources,
+  leakedSince,
+  type ResourceCounts,
+  trackUnhandledRejections,
+} from "./support/resources.js";
+import { API_KEY, secretLeaks } from "./support/secrets.js";
+
+const SEED = 7_2026;
+const RUNS = 600;
+const ECHO_RUNS = 200;
+
+/** One hostile answer: the server sends exactly this for every request while it is current. */
+interface Plan {
+  status: number;
+  contentType: string | undefined;
+  body: string | Uint8Array;
+  /** Announce more bytes than sent, then drop the connection. */
+  truncate: boolean;
+  headers: Record<string, string>;
+}
+
+let plan: Plan;
+let server: RawServer;
+let client: HeyGenClient;
+let baseline: ResourceCounts;
+const unhandled = trackUnhandledRejections();
+const figures = {
+  cases: 0,
+  requests: 0,
+  resolved: 0,
+  rejected: {} as Record<string, number>,
+  keyEchoes: 0,
+  failures: 0,
+};
+
+beforeAll(async () => {
+  baseline = countResources();
+  server = await startRawServer((_req, res, socket) => {
+    const body = typeof plan.body === "string" ? Buffer.from(plan.body) : Buffer.from(plan.body);
+    const headers: Record<string, string> = { ...plan.headers };
+    if (plan.contentType !== undefined) headers["content-type"] = plan.contentType;
+    headers["content-length"] = String(body.byteLength + (plan.truncate ? 10 : 0));
+    res.writeHead(plan.status, headers);
+    if (plan.truncate) res.write(body, () => socket.destroy());
+    else res.end(body);
+  });
+  client = createHeyGenClient({
+    apiKey: API_KEY,
+    baseUrl: server.url,
+    maxRetries: 1,
+    retryBaseDelayMs: 0,
+    retryMaxDelayMs: 0,
+    // a hostile Retry-After above this is surfaced instead of slept
+    maxRetryAfterMs: 20,
+    timeoutMs: 2_000,
+  });
+});
+
+afterAll(async () => {
+  await server?.close();
+  const leaked = await leakedSince(baseline);
+  unhandled.stop();
+  figures.requests = server?.seen.length ?? 0;
+  console.log(
+    `[hostile-response-fuzz] cases fuzzed: ${figures.cases}, HTTP requests: ${figures.requests}, resolved: ${figures.resolved}, ` +
+      `rejected: ${JSON.stringify(figures.rejected)}, key echoed by server: ${figures.keyEchoes}, ` +
+      `unhandled rejections: ${unhandled.count}, leaked resources: ${JSON.stringify(leaked)}, failures: ${figures.failures}`,
+  );
+  expect(leaked).toEqual({});
+  expect(unhandled.count).toBe(0);
+  expect(figures.failures).toBe(0);
+});
+
+// ---- what the server sends ----
+
+/** The key with its first character spelled as a JSON `\\u` escape: parsing turns it back into the key. */
+const escapedKey = `\\u${API_KEY.charCodeAt(0).toString(16).padStart(4, "0")}${API_KEY.slice(1)}`;
+
+const scalar = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer(),
+  fc.double(),
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom(1e308, -1e308, Number.MAX_SAFE_INTEGER, 0),
+);
+const anyJson = fc.jsonValue({ maxDepth: 3 });
+
+/** `error` in every shape the two generations (and broken gateways) send. */
+const errorField = fc.oneof(
+  fc.constant(null),
+  fc.string({ maxLength: 20 }),
+  fc.record(
+    { code: scalar, message: fc.oneof(scalar, anyJson), param: scalar, doc_url: scalar },
+    { requiredKeys: [] },
+  ),
+  anyJson,
+  fc.constant(`invalid key ${API_KEY}`),
+  fc.constant({ code: "unauthorized", message: `key ${API_KEY} is not valid`, param: API_KEY }),
+);
+
+const group = fc.record(
+  {
+    id: fc.oneof(fc.string({ maxLength: 8 }), scalar),
+    name: fc.oneof(fc.string({ maxLength: 8 }), scalar),
+    looks_count: scalar,
+    status: fc.oneof(
+      fc.constantFrom("completed", "pending", "failed", "moderation_rejected"),
+      scalar,
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+/** `data` of the right shape, of a wrong shape, or missing. */
+const dataField = fc.oneof(
+  group,
+  scalar,
+  fc.array(anyJson, { maxLength: 3 }),
+  fc.record({ avatar_list: fc.oneof(fc.array(group, { maxLength: 2 }), scalar) }),
+  fc.record({ photo_avatar_list: fc.oneof(fc.array(group, { maxLength: 2 }), scalar) }),
+  fc.constant({ id: API_KEY, name: "echo" }),
+);
+
+const envelope = fc.record(
+  {
+    data: dataField,
+    error: errorField,
+    has_more: fc.oneof(fc.boolean(), scalar),
+    next_token: fc.oneof(fc.string({ maxLength: 6 }), scalar),
+    message: fc.oneof(fc.string({ maxLength: 10 }), fc.constant(API_KEY)),
+  },
+  { requiredKeys: [] },
+);
+
+/** A list page: right or wrong in each field. */
+const page = fc.record({
+  data: fc.oneof(fc.array(group, { maxLength: 3 }), scalar),
+  has_more: fc.oneof(fc.boolean(), scalar),
+  next_token: fc.oneof(fc.string({ maxLength: 6 }), fc.constant(null)),
+});
+
+const text = fc.oneof(
+  fc.constantFrom(
+    "",
+    "null",
+    "[]",
+    "{}",
+    "true",
+    '"data"',
+    "1e999",
+    "123456789012345678901234567890",
+    '{"data": 1e999}',
+    '{"data":',
+    "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>",
+    `<html><body>Unauthorized: ${API_KEY}</body></html>`,
+    API_KEY,
+    '{"data":{"id":"a"},"error":null}',
+    '{"data":{"id":"a"},"error":{}}',
+    '{"data":{"id":"a"},"error":""}',
+    '{"data":{"id":"a"},"error":0}',
+    '{"data":{"id":"a"},"error":false}',
+    "\ufeff{}",
+  ),
+  fc.oneof(envelope, page, anyJson).map((v) => JSON.stringify(v)),
+  // truncated JSON
+  fc
+    .tuple(
+      fc.oneof(envelope, page).map((v) => JSON.stringify(v)),
+      fc.nat(),
+    )
+    .map(([t, n]) => t.slice(0, n % Math.max(1, t.length))),
+  fc.string({ maxLength: 40, unit: "binary" }),
+);
+
+/** A well-formed success envelope, so that the resolve path is fuzzed as much as the reject path. */
+const success = fc
+  .oneof(fc.record({ data: dataField, error: fc.constant(null) }), page)
+  .map((v) => JSON.stringify(v));
+
+const body = fc.oneof(
+  { weight: 3, arbitrary: success },
+  { weight: 6, arbitrary: text },
+  { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }) },
+);
+
+const status = fc.oneof(
+  { weight: 2, arbitrary: fc.constant(200) },
+  fc.constantFrom(200, 201, 202, 204, 206, 301, 302, 303, 304, 307, 308, 400, 401, 403),
+  fc.constantFrom(404, 405, 408, 409, 410, 418, 422, 429, 451, 500, 501, 502, 503, 504, 599),
+  // 421 is left to its own parked test: undici itself mishandles it (see /work/notes/BUGS.md)
+  fc
+    .integer({ min: 200, max: 599 })
+    .filter((s) => s !== 421),
+);
+
+const headers = fc
+  .record(
+    {
+      "x-request-id": fc.oneof(
+        fc.string({ maxLength: 10, unit: "grapheme-ascii" }),
+        fc.constant(API_KEY),
+      ),
+      "retry-after": fc.constantFrom(
+        "0",
+        "1",
+        "-1",
+        "abc",
+        "1e400",
+        "99999999999",
+        "Wed, 21 Oct 2015 07:28:00 GMT",
+        "",
+      ),
+      "retry-after-ms": fc.constantFrom("0", "5", "-3", "NaN", "Infinity", "1e9"),
+      location: fc.constantFrom(
+        "/v3/avatars/elsewhere",
+        "/",
+        "",
+        "http://127.0.0.1:9/",
+        `http://${API_KEY}.example/`,
+        `/v3/avatars/${API_KEY}`,
+        "http://[::1",
+        "javascript:alert(1)",
+      ),
+      "set-cookie": fc.constant(`session=${API_KEY}`),
+      "www-authenticate": fc.constant(`Bearer realm="${API_KEY}"`),
+    },
+    { requiredKeys: [] },
+  )
+  .map((h) => {
+    // header values must be valid on the wire
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(h)) if (/^[\t\x20-\x7e]*$/.test(v)) out[k] = v;
+    return out;
+  });
+
+const planArb: fc.Arbitrary<Plan> = fc.record({
+  status,
+  contentType: fc.constantFrom(
+    undefined,
+    "application/json",
+    "application/json; charset=utf-8",
+    "text/html",
+    "text/plain",
+    "application/octet-stream",
+    "application/problem+json",
+  ),
+  body,
+  truncate: fc.oneof(
+    { weight: 7, arbitrary: fc.constant(false) },
+    { weight: 1, arbitrary: fc.constant(true) },
+  ),
+  headers: fc.oneof(fc.constant({}), headers),
+});
+
+// ---- what the user calls ----
+
+type Op = "get" | "list" | "iterate" | "listLooks" | "getLook" | "addLooks" | "wait" | "raw";
+const ops: Op[] = ["get", "list", "iterate", "listLooks", "getLook", "addLooks", "wait", "raw"];
+
+async function call(op: Op): Promise<unknown> {
+  switch (op) {
+    case "get":
+      return client.avatarGroups.get("g1");
+    case "list":
+      return client.avatarGroups.list({ limit: 5 });
+    case "iterate": {
+      const items: unknown[] = [];
+      for await (const g of client.avatarGroups.list({ limit: 5 })) {
+        items.push(g);
+        if (items.length > 100) throw new Error("iteration did not end");
+      }
+      return items;
+    }
+    case "listLooks":
+      return client.avatarGroups.listLooks("g1");
+    case "getLook":
+      return client.photoAvatars.get("l1");
+    case "addLooks":
+      return client.photoAvatars.addLooks({ group_id: "g1", image_keys: ["k1"], name: "n" });
+    case "wait":
+      return client.photoAvatars.waitUntilReady("l1", { intervalMs: 1, timeoutMs: 15 });
+    case "raw":
+      return client.raw.v3.GET("/v3/avatars/{group_id}", { params: { path: { group_id: "g1" } } });
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
+/** The shape each method promises, checked at the level the client itself guarantees. */
+function promisedShape(op: Op, value: unknown): boolean {
+  switch (op) {
+    case "list":
+      return (
+        isObject(value) &&
+        Array.isArray(value.data) &&
+        typeof value.has_more === "boolean" &&
+        typeof value.nextPage === "function"
+      );
+    case "iterate":
+      return Array.isArray(value);
+    case "addLooks":
+      return isObject(value) && Array.isArray(value.photo_avatar_list);
+    case "wait":
+      return isObject(value) && value.status === "completed";
+    case "raw":
+      return (
+        isObject(value) &&
+        value.response instanceof Response &&
+        ("data" in value || "error" in value)
+      );
+    default:
+      // get, listLooks, getLook: the body's `data`, which the client requires to be present
+      return value !== undefined && value !== null;
+  }
+}
+
+const bodyText = (p: Plan) =>
+  typeof p.body === "string" ? p.body : Buffer.from(p.body).toString("latin1");
+
+/** Whether the server put the key into what the user asked for (the `data` of a 2xx). */
+function echoedIntoData(p: Plan): boolean {
+  try {
+    const parsed = JSON.parse(bodyText(p)) as { data?: unknown };
+    return JSON.stringify(parsed?.data ?? null).includes(API_KEY);
+  } catch {
+    return false;
+  }
+}
+
+async function check(op: Op, p: Plan): Promise<void> {
+  plan = p;
+  figures.cases++;
+  if (bodyText(p).includes(API_KEY) || Object.values(p.headers).some((v) => v.includes(API_KEY))) {
+    figures.keyEchoes++;
+  }
+  let value: unknown;
+  let error: unknown;
+  let settled = false;
+  try {
+    value = await call(op);
+    settled = true;
+  } catch (e) {
+    error = e;
+  }
+  const problems: string[] = [];
+  if (settled) {
+    if (!promisedShape(op, value))
+      problems.push(`resolved to a value of the wrong shape: ${JSON.stringify(value)}`);
+    if (op === "raw") {
+      // the raw clients hand back the body itself, which the user asked for; headers are scrubbed
+      const h =
+        isObject(value) && value.response instanceof Response ? [...value.response.headers] : [];
+      if (JSON.stringify(h).includes(API_KEY)) problems.push("raw response headers hold the key");
+    } else if (JSON.stringify(value ?? null).includes(API_KEY) && !echoedIntoData(p)) {
+      problems.push("resolved value holds the key although the server put it outside data");
+    }
+  } else {
+    if (!(error instanceof HeyGenError)) {
+      problems.push(`rejected with a non-HeyGenError: ${String(error)}`);
+    }
+    const leaks = secretLeaks(error, API_KEY);
+    if (leaks.length) problems.push(`the key leaked: ${leaks.slice(0, 3).join(" | ")}`);
+  }
+  if (problems.length) {
+    figures.failures++;
+    throw new Error(`${op}: ${problems.join("; ")}`);
+  }
+  if (settled) figures.resolved++;
+  else {
+    const name = (error as Error).constructor.name;
+    figures.rejected[name] = (figures.rejected[name] ?? 0) + 1;
+  }
+}
+
+/** Answers that put the key everywhere a server could echo it, except `data`. */
+const echoPlan: fc.Arbitrary<Plan> = fc.record({
+  status: fc.constantFrom(200, 301, 302, 307, 400, 401, 403, 404, 409, 422, 429, 500, 502, 503),
+  contentType: fc.constantFrom("application/json", "text/html", "text/plain", undefined),
+  body: fc.constantFrom(
+    API_KEY,
+    `<html><body>Unauthorized: ${API_KEY}</body></html>`,
+    JSON.stringify({ error: `invalid key ${API_KEY}` }),
+    JSON.stringify({
+      error: { code: "unauthorized", message: `key ${API_KEY}`, param: API_KEY, doc_url: API_KEY },
+    }),
+    JSON.stringify({ data: null, error: { code: API_KEY, message: API_KEY } }),
+    JSON.stringify({ message: `x-api-key: ${API_KEY}`, error: [API_KEY, { key: API_KEY }] }),
+    JSON.stringify({ error: { message: { nested: API_KEY } } }),
+    `{"error":"${API_KEY}`,
+    `{"error":"${escapedKey} is not a valid key"}`,
+    `{"error":{"message":"bad key ${escapedKey}"}}`,
+    `{"data":null,"error":{"code":"${escapedKey}","message":"${escapedKey}"}}`,
+    `<html>${escapedKey}</html>`,
+  ),
+  truncate: fc.boolean(),
+  headers: fc.record({
+    "x-request-id": fc.constantFrom(API_KEY, `req-${API_KEY}`, "req-1"),
+    "retry-after": fc.constantFrom("0", API_KEY),
+    location: fc.constantFrom(
+      `/v3/avatars/${API_KEY}`,
+      `http://${API_KEY}.example/`,
+      `http://127.0.0.1:9/?k=${API_KEY}`,
+    ),
+    "set-cookie": fc.constant(`session=${API_KEY}`),
+    "x-echo": fc.constant(API_KEY),
+  }),
+});
+
+/**
+ * A 205 (a null-body status) that announced a body, through the raw clients: openapi-fetch's own
+ * JSON parse throws a SyntaxError. Reported in /work/notes/BUGS.md (client-3) and parked until
+ * fixed, so the committed property leaves exactly this case out.
+ */
+const parkedRaw205 = (op: Op, p: Plan) => op === "raw" && p.status === 205;
+
+describe("hostile-response fuzz", () => {
+  test(`${RUNS} random answers across every method: typed data or a HeyGenError, never the key`, async () => {
+    const before = figures.failures;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.tuple(fc.constantFrom(...ops), planArb).filter(([op, p]) => !parkedRaw205(op, p)),
+        ([op, p]) => check(op, p),
+      ),
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
+    expect(figures.failures - before).toBe(0);
+    expect(figures.cases).toBeGreaterThanOrEqual(RUNS);
+  }, 60_000);
+
+  test(`${ECHO_RUNS} answers echoing the key in body, headers and redirects: it never reaches an error`, async () => {
+    const before = { cases: figures.cases, failures: figures.failures };
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ops), echoPlan, (op, p) => check(op, p)),
+      { seed: SEED + 1, numRuns: ECHO_RUNS, endOnFailure: true },
+    );
+    expect(figures.cases - before.cases).toBe(ECHO_RUNS);
+    expect(figures.failures - before.failures).toBe(0);
+  }, 60_000);
+});
