@@ -2,6 +2,23 @@ import { openapiOverlay } from "openapi-format";
 import { SpecInputError } from "./errors.mjs";
 
 /**
+ * Corrections whose JSONPath target no longer exists upstream: HeyGen moved or renamed what they
+ * corrected, so a person must decide whether each is still needed. `actions` lists them.
+ */
+export class StrandedCorrectionsError extends SpecInputError {
+  /**
+   * @param {string} file the overlay
+   * @param {Array<{ target: string, description?: string }>} actions the actions that matched nothing
+   */
+  constructor(file, actions) {
+    const list = actions.map((a) => `${a.target} (${a.description})`).join("; ");
+    super(file, `${actions.length} correction(s) no longer find their target upstream: ${list}`);
+    this.name = "StrandedCorrectionsError";
+    this.actions = actions;
+  }
+}
+
+/**
  * Applies an OpenAPI Overlay 1.0 document of corrections with openapi-format's implementation.
  * Every action must say why it exists (`description`) and must find its target: an action whose
  * target vanished upstream throws, naming the action, instead of silently doing nothing.
@@ -41,12 +58,6 @@ export async function applyCorrections(document, overlay, file) {
   });
   /** @type {Array<{ target: string, description?: string }>} */
   const unused = /** @type {any} */ (resultData).unusedActions ?? [];
-  if (unused.length > 0) {
-    const list = unused.map((a) => `${a.target} (${a.description})`).join("; ");
-    throw new SpecInputError(
-      file,
-      `${unused.length} correction(s) no longer find their target upstream: ${list}`,
-    );
-  }
+  if (unused.length > 0) throw new StrandedCorrectionsError(file, unused);
   return data;
 }

@@ -5,7 +5,7 @@ import { parse } from "yaml";
 import { bundleApi } from "../src/bundle.mjs";
 import { SpecInputError } from "../src/errors.mjs";
 import { specsDir } from "../src/manifest.mjs";
-import { applyCorrections } from "../src/overlay.mjs";
+import { applyCorrections, StrandedCorrectionsError } from "../src/overlay.mjs";
 import { copyCheckout } from "./support.mjs";
 
 let dispose: (() => Promise<void>) | undefined;
@@ -36,7 +36,9 @@ describe("a correction whose target vanished upstream", () => {
     delete doc.paths["/v2/avatar_group/{group_id}/avatars"];
     await writeFile(file, JSON.stringify(doc, null, 2));
     const error = await bundleApi("v2", { dir: join(copy.root, "specs") }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SpecInputError);
+    expect(error).toBeInstanceOf(StrandedCorrectionsError);
+    expect(error).toBeInstanceOf(SpecInputError); // so the CLIs exit 2
+    expect((error as StrandedCorrectionsError).actions).toHaveLength(3);
     expect(String((error as Error).message)).toMatch(
       /corrections\.overlay\.yaml: 3 correction\(s\) no longer find their target/,
     );

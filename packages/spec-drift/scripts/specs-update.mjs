@@ -20,6 +20,7 @@ import { bundleApi } from "../../../scripts/src/bundle.mjs";
 import { SpecInputError } from "../../../scripts/src/errors.mjs";
 import { APIS, renderGeneratedFiles } from "../../../scripts/src/generate.mjs";
 import { readManifest, repoRoot } from "../../../scripts/src/manifest.mjs";
+import { StrandedCorrectionsError } from "../../../scripts/src/overlay.mjs";
 import { extractEmbeddedDefinition } from "../../../scripts/src/pages.mjs";
 import { vendor } from "../../../scripts/src/vendor.mjs";
 
@@ -86,8 +87,7 @@ export async function updateSpecs({
       try {
         await bundleApi(api, { dir: next });
       } catch (error) {
-        if (error instanceof SpecInputError && /no longer find their target/.test(error.message))
-          stranded.push(error.message);
+        if (error instanceof StrandedCorrectionsError) stranded.push(error.message);
         else throw error;
       }
     }
