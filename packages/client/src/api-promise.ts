@@ -1,7 +1,7 @@
 /** A result together with the HTTP answer it came from. */
 export interface WithResponse<T> {
   data: T;
-  /** The final response (after retries and redirects); its body can still be read. */
+  /** The final response (after retries and redirects): status and headers; its body was read. */
   response: Response;
   /** The `x-request-id` header, to quote when contacting HeyGen support. */
   requestId: string | undefined;

@@ -2,6 +2,7 @@ import type { paths as V2Paths } from "@heygen-openapi/types/v2";
 import type { paths as V3Paths } from "@heygen-openapi/types/v3";
 import openapiFetch, { type Client } from "openapi-fetch";
 import { type HeyGenClientOptions, resolveConfig } from "./options.js";
+import { scrubHeaders } from "./redact.js";
 import { createCaller } from "./request.js";
 import { type AvatarGroups, avatarGroups } from "./resources/avatar-groups.js";
 import { type PhotoAvatars, photoAvatars } from "./resources/photo-avatars.js";
@@ -45,20 +46,25 @@ export interface HeyGenClient {
 export function createHeyGenClient(options?: HeyGenClientOptions): HeyGenClient {
   const cfg = resolveConfig(options, VERSION);
   const call = createCaller(cfg);
-  const rawFetch = async (input: Request) =>
-    (
-      await send(
-        cfg,
-        {
-          op: `${input.method} ${new URL(input.url).pathname}`,
-          method: input.method,
-          url: input.url,
-          headers: input.headers,
-          body: input.body ? await input.arrayBuffer() : undefined,
-        },
-        { signal: input.signal },
-      )
-    ).response;
+  // openapi-fetch reads the body itself, so the raw clients get a fresh Response over the text
+  const rawFetch = async (input: Request) => {
+    const { response, text } = await send(
+      cfg,
+      {
+        op: `${input.method} ${new URL(input.url).pathname}`,
+        method: input.method,
+        url: input.url,
+        headers: input.headers,
+        body: input.body ? await input.arrayBuffer() : undefined,
+      },
+      { signal: input.signal },
+    );
+    return new Response(text || null, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: scrubHeaders(response.headers, cfg.redact),
+    });
+  };
   const raw = () => createClient({ baseUrl: cfg.base, fetch: rawFetch });
   return {
     avatarGroups: avatarGroups(call),

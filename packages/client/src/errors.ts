@@ -1,4 +1,5 @@
 import type { PhotoAvatarLook } from "./api-types.js";
+import { type Redactor, scrubHeaders } from "./redact.js";
 import { retryAfterMs } from "./retry.js";
 
 /**
@@ -135,12 +136,20 @@ const byStatus: Record<number, typeof APIError> = {
 
 const str = (v: unknown) => (v == null ? undefined : String(v));
 
+/** The parts of a response an error keeps. */
+export interface Answered {
+  status: number;
+  headers: Headers;
+}
+
 /**
  * Builds the {@link APIError} subclass for an error answer. `op` is the templated operation
- * (`GET /v3/avatars/{group_id}`), so messages never carry caller data such as ids.
+ * (`GET /v3/avatars/{group_id}`), so messages never carry caller data such as ids; `body` is
+ * already scrubbed, and the headers are scrubbed here.
  */
-export function toAPIError(op: string, res: Response, body: unknown): APIError {
-  const { status, headers } = res;
+export function toAPIError(op: string, res: Answered, body: unknown, redact: Redactor): APIError {
+  const status = res.status;
+  const headers = scrubHeaders(res.headers, redact);
   const e = (body as { error?: unknown } | null)?.error;
   const o = (e && typeof e === "object" ? e : {}) as Record<string, unknown>;
   const code = str(o.code);
@@ -161,15 +170,10 @@ export function toAPIError(op: string, res: Response, body: unknown): APIError {
 }
 
 /** An InvalidResponseError for a 2xx answer whose body breaks the documented shape. */
-export function invalid(
-  op: string,
-  res: { status: number; headers: Headers },
-  body: unknown,
-  what: string,
-) {
+export function invalid(op: string, res: Answered, body: unknown, what: string, redact: Redactor) {
   return new InvalidResponseError(`${op} answered ${res.status} ${what}`, {
     status: res.status,
-    headers: res.headers,
+    headers: scrubHeaders(res.headers, redact),
     body,
   });
 }

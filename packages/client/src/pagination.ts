@@ -1,5 +1,6 @@
 import { type APIPromise, apiPromise } from "./api-promise.js";
 import { invalid } from "./errors.js";
+import type { Redactor } from "./redact.js";
 
 /** One page as the API sends it, plus `nextPage()`. */
 export interface Page<T> {
@@ -35,6 +36,7 @@ export function paginate<T>(
   op: string,
   fetchPage: (token: string | undefined) => Promise<{ data: PageBody<T>; response: Response }>,
   token: string | undefined,
+  redact: Redactor,
 ): PagePromise<T> {
   // `seen` holds the tokens on the path to this page, so re-walking a list is not mistaken for a loop
   const load = (
@@ -43,7 +45,7 @@ export function paginate<T>(
   ): Promise<{ data: Page<T>; response: Response }> =>
     fetchPage(t).then(({ data, response }) => {
       if (!Array.isArray(data.data) || typeof data.has_more !== "boolean") {
-        throw invalid(op, response, data, "without a data array and has_more");
+        throw invalid(op, response, data, "without a data array and has_more", redact);
       }
       const next = data.next_token ?? null;
       if (data.has_more && (next === null || seen.has(next))) {
@@ -52,6 +54,7 @@ export function paginate<T>(
           response,
           data,
           `with has_more and ${next === null ? "no" : "a repeated"} next_token; stopped to avoid a loop`,
+          redact,
         );
       }
       const page: Page<T> = {

@@ -2,15 +2,22 @@ import type { APIPromise } from "./api-promise.js";
 import { apiPromise } from "./api-promise.js";
 import { HeyGenValidationError, invalid, toAPIError } from "./errors.js";
 import { type Config, checkRequestOptions, type RequestOptions } from "./options.js";
+import type { Redactor } from "./redact.js";
 import { send } from "./transport.js";
 
-/** What resources need from the client: one JSON call that throws on every kind of error. */
-export type Caller = <T>(
-  method: "GET" | "POST",
-  path: string,
-  params: () => CallParams,
-  options: RequestOptions | undefined,
-) => APIPromise<T>;
+/**
+ * What resources need from the client: one JSON call that throws on every kind of error, and the
+ * client's redactor for the errors they raise themselves.
+ */
+export interface Caller {
+  <T>(
+    method: "GET" | "POST",
+    path: string,
+    params: () => CallParams,
+    options: RequestOptions | undefined,
+  ): APIPromise<T>;
+  redact: Redactor;
+}
 
 /**
  * What one call sends. Resources pass it as a thunk so argument checks run inside the returned
@@ -52,7 +59,7 @@ export function requireId(op: string, name: string, v: unknown): string {
  * `data`) into a typed error.
  */
 export function createCaller(cfg: Config): Caller {
-  return <T>(
+  const call = <T>(
     method: "GET" | "POST",
     path: string,
     params: () => CallParams,
@@ -81,12 +88,13 @@ export function createCaller(cfg: Config): Caller {
         o,
       );
       const b = body as { error?: unknown; data?: unknown } | undefined;
-      if (!response.ok || b?.error != null) throw toAPIError(op, response, body);
+      if (!response.ok || b?.error != null) throw toAPIError(op, response, body, cfg.redact);
       if (typeof b !== "object" || b === null || !("data" in b) || b.data == null) {
-        throw invalid(op, response, body, "without data");
+        throw invalid(op, response, body, "without data", cfg.redact);
       }
       return { data: (p.whole ? b : b.data) as T, response };
     };
     return apiPromise(run());
   };
+  return Object.assign(call, { redact: cfg.redact });
 }

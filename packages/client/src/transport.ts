@@ -16,9 +16,11 @@ import {
   retryAfterMs,
 } from "./retry.js";
 
-/** The final answer of a request: a replayable Response and its parsed body. */
+/** The final answer of a request: the Response (body already read), its text and parsed body. */
 export interface Answer {
   response: Response;
+  /** The body text, scrubbed of secrets. */
+  text: string;
   /** Parsed JSON; the text when an error body is not JSON; undefined when empty. */
   body: unknown;
 }
@@ -160,7 +162,6 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
       continue;
     }
     if (failure) throw failure;
-    const scrubbed = scrubHeaders((response as Response).headers, cfg.redact);
     let parsed: unknown = text || undefined;
     try {
       if (text) parsed = JSON.parse(text);
@@ -171,15 +172,10 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
       }
     } catch {
       if (status < 300) {
-        throw invalid(
-          op,
-          { status, headers: scrubbed },
-          text,
-          `with a non-JSON body: ${text.slice(0, 60)}`,
-        );
+        const what = `with a non-JSON body: ${text.slice(0, 60)}`;
+        throw invalid(op, response as Response, text, what, cfg.redact);
       }
     }
-    const out = new Response(text || null, { status, headers: scrubbed });
-    return { response: out, body: parsed };
+    return { response: response as Response, text, body: parsed };
   }
 }

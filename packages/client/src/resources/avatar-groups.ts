@@ -62,6 +62,7 @@ export function avatarGroups(call: Caller): AvatarGroups {
             options,
           ).withResponse(),
         params?.token,
+        call.redact,
       ),
     get: (groupId, options) =>
       call(
