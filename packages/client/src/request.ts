@@ -52,6 +52,15 @@ export function requireId(op: string, name: string, v: unknown): string {
   return v as string;
 }
 
+/** JSON text of a request body; a BigInt or a cycle is a validation error, not a raw TypeError. */
+function json(op: string, body: object): string {
+  try {
+    return JSON.stringify(body);
+  } catch {
+    throw new HeyGenValidationError(`${op}: the body cannot be serialized as JSON`);
+  }
+}
+
 /**
  * Builds the resources' call function: fills and percent-encodes path parameters (so an id like
  * `../v1/user/me` stays one segment), serializes the query and body, sends through the transport,
@@ -83,7 +92,7 @@ export function createCaller(cfg: Config): Caller {
           method,
           url: url.href,
           headers: p.body ? { "content-type": "application/json" } : undefined,
-          body: p.body && JSON.stringify(p.body),
+          body: p.body && json(op, p.body),
         },
         o,
       );

@@ -149,7 +149,8 @@ describe("photoAvatars.addLooks", () => {
     [{ image_keys: ["k1"], name: "n" }, /group_id/],
     [{ group_id: "g", image_keys: ["k1"], name: "n", generation_id: 3 }, /generation_id/],
     [undefined, /params/],
-  ])("rejects %j before any request", async (params, msg) => {
+    [{ group_id: "g", image_keys: ["k1"], name: "n", extra: 1n }, /serialized as JSON/],
+  ])("rejects %s before any request", async (params, msg) => {
     s = await startServer((_, res) => json(res, 200, {}));
     const p = clientFor(s).photoAvatars.addLooks(params as never);
     await expect(p).rejects.toBeInstanceOf(HeyGenValidationError);
