@@ -190,14 +190,22 @@ export function createEngine(options: EngineOptions): Engine {
     const fault = decision.replace;
     if (fault) {
       const kind: FaultKind = fault.kind ?? "status";
+      // A truncated body is always the real answer cut short; other faults let the operation
+      // run first only when asked (a server that acted, then failed to answer).
+      const acted =
+        fault.kind === "truncated-body" || fault.afterOperation === true
+          ? answer(record, route, params, parsed, text, delayMs, request.headers)
+          : undefined;
       record.fault = kind;
       switch (fault.kind) {
         case undefined:
         case "status":
           return statusFault(record, route, fault, delayMs);
         case "connection-reset":
+          record.status = null;
           return { kind: "reset", delayMs };
         case "hang":
+          record.status = null;
           return { kind: "hang" };
         case "malformed-body":
           record.status = fault.status ?? 200;
@@ -212,10 +220,8 @@ export function createEngine(options: EngineOptions): Engine {
             delayMs,
           };
         case "truncated-body": {
-          // The server did the work; only the response was lost on the way.
-          const full = answer(record, route, params, parsed, text, delayMs, request.headers);
-          if (full.kind !== "respond") return full;
-          return { ...full, truncateAfter: Math.floor(Buffer.byteLength(full.body) / 2) };
+          if (acted?.kind !== "respond") return acted ?? { kind: "reset", delayMs };
+          return { ...acted, truncateAfter: Math.floor(Buffer.byteLength(acted.body) / 2) };
         }
       }
     }

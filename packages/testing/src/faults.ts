@@ -20,6 +20,12 @@ export interface FaultScope {
    * seed, so a run is reproducible.
    */
   rate?: number;
+  /**
+   * Run the operation first (its effects happen: an add creates its looks), then answer with
+   * the fault: a server that acted and then failed. Defaults to false (the fault answers
+   * instead of the operation); `truncated-body` always runs the operation.
+   */
+  afterOperation?: boolean;
 }
 
 /** A fault answering with an HTTP error: 429 (with `Retry-After`) or any 5xx. */
@@ -212,6 +218,9 @@ function checkFault(spec: FaultSpec): void {
   }
   if (spec.times !== undefined && !(Number.isInteger(spec.times) && spec.times >= 1)) {
     throw new RangeError(`${where}: times must be a whole number >= 1, got ${String(spec.times)}`);
+  }
+  if (spec.afterOperation !== undefined && typeof spec.afterOperation !== "boolean") {
+    throw new TypeError(`${where}: afterOperation must be a boolean`);
   }
   if (spec.rate !== undefined && !(spec.rate > 0 && spec.rate <= 1)) {
     throw new RangeError(`${where}: rate is a share in (0, 1], got ${String(spec.rate)}`);

@@ -113,6 +113,30 @@ describe.each(TRANSPORTS)("faults over $name", (transport) => {
     expect(looks.filter((l) => l.name === "Lost")).toHaveLength(1);
   });
 
+  it.each([
+    [{ status: 500 }, false],
+    [{ status: 500, afterOperation: true }, true],
+    [{ kind: "connection-reset" }, false],
+    [{ kind: "connection-reset", afterOperation: true }, true],
+  ] as const)("%j on an add creates looks: %s", async (spec, created) => {
+    await start();
+    const group = fake.state.groups({ ownership: "private" })[0]!;
+    fake.inject({ ...spec, operationId: "add-looks-to-photo-avatar-group" });
+    const outcome = await post(call, "/v2/photo_avatar/avatar_group/add", {
+      group_id: group.id,
+      image_keys: ["k"],
+      name: "Acted",
+    }).then(
+      (response) => response.status,
+      () => "network error",
+    );
+    expect(outcome).toBe("status" in spec ? 500 : "network error");
+    expect(fake.state.looks(group.id).filter((l) => l.name === "Acted")).toHaveLength(
+      created ? 1 : 0,
+    );
+    expect(fake.requests[0]).toMatchObject({ status: "status" in spec ? 500 : null });
+  });
+
   it("resets the connection without a response", async () => {
     await start();
     fake.inject({ kind: "connection-reset" });
@@ -172,6 +196,7 @@ describe("inject rejects bad faults with a message naming the problem", () => {
     [{ status: 500, rate: 2 }, /rate is a share in \(0, 1\]/],
     [{ kind: "latency", ms: -1 }, /latency ms must be a number >= 0/],
     [{ kind: "explode" }, /unknown kind "explode"/],
+    [{ status: 500, afterOperation: "yes" }, /afterOperation must be a boolean/],
     [{ status: 500, operationId: "listAvatars" }, /unknown operationId "listAvatars"/],
     [{ status: 500, route: "GET /v3/nothing" }, /route "GET \/v3\/nothing" matches no operation/],
   ])("%j", async (spec, message) => {

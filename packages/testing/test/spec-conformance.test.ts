@@ -131,6 +131,7 @@ describe("every response the fake sends validates against the bundled spec", () 
       { status: 502 },
       { status: 503, retryAfter: 5 },
       { status: 504 },
+      { status: 500, afterOperation: true },
       { kind: "latency", ms: 1 },
     ];
     for (const fault of faults) {
