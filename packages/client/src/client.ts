@@ -33,6 +33,9 @@ export interface HeyGenClient {
   raw: { v2: Client<V2Paths>; v3: Client<V3Paths> };
 }
 
+/** Statuses whose responses carry no body (the Response constructor refuses one). */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
 /**
  * Creates a client for HeyGen's avatar API. Options are validated at once (a bad one throws
  * HeyGenConfigurationError); the only required one is a credential, which defaults to the
@@ -59,10 +62,17 @@ export function createHeyGenClient(options?: HeyGenClientOptions): HeyGenClient 
       },
       { signal: input.signal },
     );
-    return new Response(text || null, {
+    const headers = scrubHeaders(response.headers, cfg.redact);
+    // The body is rebuilt from the (scrubbed) text, so the original length no longer applies; an
+    // empty body says so, or openapi-fetch would try to parse "" (e.g. a 205 that announced one).
+    const bodyText = NULL_BODY.has(response.status) ? "" : text;
+    headers.delete("content-encoding");
+    if (bodyText) headers.delete("content-length");
+    else headers.set("content-length", "0");
+    return new Response(bodyText || null, {
       status: response.status,
       statusText: response.statusText,
-      headers: scrubHeaders(response.headers, cfg.redact),
+      headers,
     });
   };
   const raw = () => createClient({ baseUrl: cfg.base, fetch: rawFetch });

@@ -174,6 +174,11 @@ export function resolveConfig(o: HeyGenClientOptions = {}, version = "0"): Confi
   if (o.logger !== undefined && typeof o.logger?.debug !== "function") {
     fail(w, "logger must have a debug method");
   }
+  if (o.userAgent !== undefined && typeof o.userAgent !== "string")
+    fail(w, "userAgent must be a string");
+  if (o.allowInsecureHttp !== undefined && typeof o.allowInsecureHttp !== "boolean") {
+    fail(w, "allowInsecureHttp must be a boolean");
+  }
   const headers = headersOf(w, o.headers);
   try {
     headers.set("user-agent", `heygen-openapi-client/${version} ${o.userAgent ?? ""}`.trim());

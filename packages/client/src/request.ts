@@ -46,11 +46,14 @@ export const isText = (v: unknown): v is string => typeof v === "string" && v !=
 export function requireId(op: string, name: string, v: unknown): string {
   check(
     op,
-    isText(v) && v !== "." && v !== "..",
-    `${name} must be a non-empty string, not . or ..`,
+    isText(v) && v !== "." && v !== ".." && !LONE_SURROGATE.test(v),
+    `${name} must be a non-empty string of well-formed text, not . or ..`,
   );
   return v as string;
 }
+
+/** Half of a UTF-16 pair on its own: such a string has no UTF-8 form, so it cannot be a URL segment. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** JSON text of a request body; a BigInt or a cycle is a validation error, not a raw TypeError. */
 function json(op: string, body: object): string {
@@ -100,6 +103,20 @@ export function createCaller(cfg: Config): Caller {
       if (!response.ok || b?.error != null) throw toAPIError(op, response, body, cfg.redact);
       if (typeof b !== "object" || b === null || !("data" in b) || b.data == null) {
         throw invalid(op, response, body, "without data", cfg.redact);
+      }
+      // The types promise an object (a list page: an array of them); anything else is not the
+      // JSON the spec promises, however it parsed.
+      const shaped = p.whole
+        ? Array.isArray(b.data)
+        : typeof b.data === "object" && !Array.isArray(b.data);
+      if (!shaped) {
+        throw invalid(
+          op,
+          response,
+          body,
+          p.whole ? "whose data is not a list" : "whose data is not an object",
+          cfg.redact,
+        );
       }
       return { data: (p.whole ? b : b.data) as T, response };
     };

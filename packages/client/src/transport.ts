@@ -43,6 +43,8 @@ const userAbort = (op: string, signal: AbortSignal) =>
 /** Waits `ms`, rejecting early with APIUserAbortError when the caller aborts. */
 export function sleep(ms: number, op: string, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    // an abort that came before the sleep began must not wait out the whole delay
+    if (signal?.aborted) return reject(userAbort(op, signal));
     const done = () => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", done);
@@ -50,6 +52,20 @@ export function sleep(ms: number, op: string, signal?: AbortSignal): Promise<voi
     };
     const timer = setTimeout(done, ms);
     signal?.addEventListener("abort", done);
+  });
+}
+
+/**
+ * Settles with `work`, or rejects as soon as `signal` aborts. The per-attempt timeout must hold
+ * even when the transport ignores its signal: Node 20's undici, answering a 421 whose body stalls,
+ * never settles `fetch` or `text()` after an abort.
+ */
+function bounded<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }
 
@@ -93,13 +109,16 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
         cfg.onRequest?.(info);
         cfg.logger?.debug("heygen: request", info);
       }
-      const r = await cfg.fetch(url, {
-        method,
-        headers,
-        body: body ?? null,
-        signal: ac.signal,
-        redirect: "manual",
-      });
+      const r = await bounded(
+        cfg.fetch(url, {
+          method,
+          headers,
+          body: body ?? null,
+          signal: ac.signal,
+          redirect: "manual",
+        }),
+        ac.signal,
+      );
       if (info) {
         const got = {
           ...info,
@@ -109,7 +128,7 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
         cfg.onResponse?.(got);
         cfg.logger?.debug("heygen: response", got);
       }
-      text = cfg.redact(await r.text());
+      text = cfg.redact(await bounded(r.text(), ac.signal));
       // set only once the body is in, so a body cut short counts as a failed attempt
       response = r;
     } catch (e) {

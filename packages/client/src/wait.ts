@@ -1,5 +1,5 @@
 import type { PhotoAvatarLook } from "./api-types.js";
-import { NotFoundError, PhotoAvatarNotReadyError } from "./errors.js";
+import { HeyGenConfigurationError, NotFoundError, PhotoAvatarNotReadyError } from "./errors.js";
 import { num } from "./options.js";
 import { sleep } from "./transport.js";
 
@@ -26,6 +26,11 @@ export async function waitUntilReady(
   get: (signal: AbortSignal | undefined) => Promise<PhotoAvatarLook>,
   o: WaitOptions = {},
 ): Promise<PhotoAvatarLook> {
+  if (typeof o !== "object" || o === null)
+    throw new HeyGenConfigurationError(`${OP}: options must be an object`);
+  if (o.signal !== undefined && typeof o.signal?.addEventListener !== "function") {
+    throw new HeyGenConfigurationError(`${OP}: signal must be an AbortSignal`);
+  }
   let interval = num(OP, "intervalMs", o.intervalMs, 2_000);
   const deadline = Date.now() + num(OP, "timeoutMs", o.timeoutMs, 600_000);
   let look: PhotoAvatarLook | undefined;
