@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { HeyGenValidationError, InvalidResponseError } from "../src/index.js";
+import { InvalidResponseError } from "../src/index.js";
 import { clientFor } from "./support/client.js";
 import { group, json, startServer, type TestServer } from "./support/server.js";
 
@@ -18,46 +18,9 @@ async function pages(byToken: Record<string, unknown>) {
   return s;
 }
 
-const three = {
-  "": { data: [group("a"), group("b")], has_more: true, next_token: "t1" },
-  t1: { data: [group("c")], has_more: true, next_token: "t2" },
-  t2: { data: [group("d")], has_more: false, next_token: null },
-};
-
-describe("avatarGroups.list", () => {
-  it("awaits as one page with the API's fields, and walks on with nextPage()", async () => {
-    const heygen = clientFor(await pages(three));
-    const page = await heygen.avatarGroups.list({ ownership: "private", limit: 2 });
-    expect(page.data.map((g) => g.id)).toEqual(["a", "b"]);
-    expect(page).toMatchObject({ has_more: true, next_token: "t1" });
-    const second = await page.nextPage();
-    expect(second?.data.map((g) => g.id)).toEqual(["c"]);
-    const third = await second!.nextPage();
-    expect(await third!.nextPage()).toBeNull();
-    expect(s!.received[0]!.url).toBe("/v3/avatars?ownership=private&limit=2");
-    expect(s!.received[1]!.url).toBe("/v3/avatars?ownership=private&limit=2&token=t1");
-  });
-
-  it("iterates every item of every page, and can iterate again", async () => {
-    const heygen = clientFor(await pages(three));
-    const list = heygen.avatarGroups.list();
-    const ids: string[] = [];
-    for await (const g of list) ids.push(g.id);
-    expect(ids).toEqual(["a", "b", "c", "d"]);
-    const again: string[] = [];
-    for await (const g of list) again.push(g.id);
-    expect(again).toEqual(ids);
-    // the first page is fetched once and shared by both walks
-    expect(s!.received).toHaveLength(5);
-  });
-
-  it("starts from a given token and gives withResponse on the first page", async () => {
-    const heygen = clientFor(await pages(three));
-    const r = await heygen.avatarGroups.list({ token: "t1" }).withResponse();
-    expect(r.data.data.map((g) => g.id)).toEqual(["c"]);
-    expect(r.response.status).toBe(200);
-  });
-
+// Pagination that would never end needs a server that breaks the contract, which the fake never
+// does; normal paging runs against the fake in test/integration/avatar-groups.test.ts.
+describe("avatarGroups.list against a misbehaving server", () => {
   it("stops with InvalidResponseError when the server repeats a token", async () => {
     const heygen = clientFor(
       await pages({
@@ -100,20 +63,5 @@ describe("avatarGroups.list", () => {
   it("rejects a page without a data array as InvalidResponseError", async () => {
     const heygen = clientFor(await pages({ "": { data: "nope", has_more: false } }));
     await expect(heygen.avatarGroups.list()).rejects.toBeInstanceOf(InvalidResponseError);
-  });
-
-  it.each([
-    [{ limit: 0 }, /limit/],
-    [{ limit: 51 }, /limit/],
-    [{ limit: 2.5 }, /limit/],
-    [{ ownership: "mine" }, /ownership/],
-    [{ token: 5 }, /token/],
-    [null, /params/],
-  ])("rejects %j before any request", async (params, msg) => {
-    const heygen = clientFor(await pages(three));
-    const p = heygen.avatarGroups.list(params as never);
-    await expect(p).rejects.toBeInstanceOf(HeyGenValidationError);
-    await expect(p).rejects.toThrow(msg);
-    expect(s!.received).toHaveLength(0);
   });
 });
