@@ -230,18 +230,55 @@ describe("fault soak: POSTs never create a look twice", () => {
   });
 
   test.each([
-    { kind: "truncated-body", type: APIConnectionError, created: 1 },
-    { kind: "connection-reset", type: APIConnectionError, created: 0 },
-    { kind: "hang", type: APITimeoutError, created: 0 },
-  ] as const)("a POST answered with $kind is surfaced as $type.name, not retried; looks created: $created", async ({
-    kind,
+    {
+      label: "truncated-body",
+      spec: { kind: "truncated-body" },
+      type: APIConnectionError,
+      created: 1,
+    },
+    {
+      label: "connection-reset",
+      spec: { kind: "connection-reset" },
+      type: APIConnectionError,
+      created: 0,
+    },
+    { label: "hang", spec: { kind: "hang" }, type: APITimeoutError, created: 0 },
+    // the server acted, then failed to answer (the fake's afterOperation faults)
+    {
+      label: "500 after acting",
+      spec: { status: 500, afterOperation: true },
+      type: InternalServerError,
+      created: 1,
+    },
+    {
+      label: "503 after acting",
+      spec: { status: 503, retryAfter: 0, afterOperation: true },
+      type: InternalServerError,
+      created: 1,
+    },
+    {
+      label: "reset after acting",
+      spec: { kind: "connection-reset", afterOperation: true },
+      type: APIConnectionError,
+      created: 1,
+    },
+    {
+      label: "hang after acting",
+      spec: { kind: "hang", afterOperation: true },
+      type: APITimeoutError,
+      created: 1,
+    },
+  ] as const)("a POST answered with $label is surfaced as $type.name, not retried; looks created: $created", async ({
+    label,
+    spec,
     type,
     created,
   }) => {
     const group = fake.state.groups()[1]!;
-    const name = `post ${kind}`;
+    const name = `post ${label}`;
+    const kind = label;
     const start = fake.requests.length;
-    const fault = fake.inject({ kind, route: ADD, times: 3 });
+    const fault = fake.inject({ ...spec, route: ADD, times: 3 });
     const error = await client.photoAvatars
       .addLooks({ group_id: group.id, image_keys: [`${kind}-key`], name }, { timeoutMs: 300 })
       .catch((e: unknown) => e);

@@ -203,6 +203,35 @@ describe("input fuzz: path parameters", () => {
   });
 });
 
+describe("input fuzz: ill-formed unicode (BUGS.md client-5)", () => {
+  test(`${RUNS / 3} ids with a lone surrogate are refused with HeyGenValidationError before any request`, async () => {
+    const lone = fc
+      .tuple(hostile, fc.integer({ min: 0xd800, max: 0xdfff }), hostile, fc.nat())
+      .map(([a, code, b, at]) => {
+        const s = a + b;
+        const i = at % (s.length + 1);
+        return s.slice(0, i) + String.fromCharCode(code) + s.slice(i);
+      })
+      .filter((s) => LONE_SURROGATE.test(s));
+    await counted(() =>
+      fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom<PathOp>("get", "listLooks", "photo"),
+          lone,
+          async (op, id) => {
+            figures.pathCases++;
+            const before = fake.requests.length;
+            const error = await callWithId(op, id).catch((e: unknown) => e);
+            expect(error).toBeInstanceOf(HeyGenValidationError);
+            expect(fake.requests.length).toBe(before);
+          },
+        ),
+        { seed: SEED + 5, numRuns: RUNS / 3 },
+      ),
+    );
+  });
+});
+
 describe("input fuzz: query values and body fields", () => {
   test(`${RUNS} hostile list tokens arrive as exactly one query value`, async () => {
     await counted(() =>
@@ -334,6 +363,19 @@ const wrongClientOption = fc.oneof(
     ),
   ),
   fc.tuple(
+    fc.constant("userAgent"),
+    fc.oneof(
+      fc.integer(),
+      fc.boolean(),
+      fc.object({ maxDepth: 1 }),
+      fc.constantFrom<unknown>("bad\nagent", "ua\r\nx-evil: 1"),
+    ),
+  ),
+  fc.tuple(
+    fc.constant("allowInsecureHttp"),
+    fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.object({ maxDepth: 1 })),
+  ),
+  fc.tuple(
     fc.constant("apiKey"),
     fc.constantFrom<unknown>(5, true, {}, [], "", "has space", "ключ", "tab\tkey", `${API_KEY}\n`),
   ),
@@ -358,6 +400,26 @@ describe("input fuzz: options of the wrong type", () => {
         { seed: SEED + 3, numRuns: RUNS },
       ),
     );
+  });
+
+  test("waitUntilReady options of the wrong type reject with HeyGenConfigurationError before any request", async () => {
+    const id = fake.state.looks(fake.state.groups()[0]!.id)[0]!.id;
+    for (const options of [
+      5,
+      "x",
+      true,
+      { intervalMs: "1" },
+      { timeoutMs: -1 },
+      { intervalMs: Number.NaN },
+      { signal: 5 },
+    ]) {
+      figures.optionCases++;
+      const before = fake.requests.length;
+      await expect(client.photoAvatars.waitUntilReady(id, options as never)).rejects.toBeInstanceOf(
+        HeyGenConfigurationError,
+      );
+      expect(fake.requests.length).toBe(before);
+    }
   });
 
   test("apiKey and accessToken together, or neither, are configuration errors", () => {

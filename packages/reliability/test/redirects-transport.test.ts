@@ -278,9 +278,12 @@ describe("transport", () => {
   });
 
   test.each([
-    ["a Retry-After of 30 s", 429, { "retry-after": "30" }],
-    ["a 30 s backoff", 503, {}],
-  ])("aborting while the client waits out %s stops at once, with no timer left", async (_name, status, headers) => {
+    ["a Retry-After of 30 s", 429, { "retry-after": "30" }, "later"],
+    ["a 30 s backoff", 503, {}, "later"],
+    // an abort signalled just before the sleep starts (BUGS.md client-7)
+    ["a Retry-After of 30 s", 429, { "retry-after": "30" }, "at once"],
+    ["a 30 s backoff", 503, {}, "at once"],
+  ] as const)("aborting while the client waits out %s (signalled %s) stops at once, with no timer left", async (_name, status, headers, when) => {
     const server = await serve((_req, res) =>
       json(res, status, { error: { code: "busy" } }, headers),
     );
@@ -289,11 +292,13 @@ describe("transport", () => {
       maxRetries: 5,
       retryBaseDelayMs: 30_000,
       retryMaxDelayMs: 30_000,
-      // the client logs just before it sleeps; abort once the sleep has begun (an abort from inside
-      // the log call itself is lost: BUGS.md client-7)
+      // the client logs just before it sleeps: abort from inside that call, or once the sleep began
       logger: {
         debug: (msg) => {
-          if (msg.includes("retry")) setImmediate(() => ac.abort(new Error("caller gave up")));
+          if (!msg.includes("retry")) return;
+          const abort = () => ac.abort(new Error("caller gave up"));
+          if (when === "at once") abort();
+          else setImmediate(abort);
         },
       },
     });
@@ -314,6 +319,26 @@ describe("transport", () => {
     // the 30 s sleep's timer is gone
     expect(countResources().Timeout).toBeLessThanOrEqual(before.Timeout);
     figures.aborts++;
+  });
+
+  test("a 421 whose body stalls still ends at timeoutMs (Node 20's undici replays a 421; BUGS.md client-4)", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(421, { "content-type": "application/json", "content-length": "100" });
+      res.write("{");
+    });
+    const client = clientFor(server.url, "apiKey", { timeoutMs: 200, maxRetries: 1 });
+    figures.calls++;
+    let guard: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([
+      client.avatarGroups.get("g1").catch((e: unknown) => e),
+      new Promise((resolve) => {
+        guard = setTimeout(() => resolve("still pending 5 s after a 200 ms timeout"), 5_000);
+      }),
+    ]);
+    clearTimeout(guard);
+    expect(outcome).toBeInstanceOf(APITimeoutError);
+    expect(secretLeaks(outcome, API_KEY)).toEqual([]);
+    figures.timeouts++;
   });
 
   test("aborting an attempt in flight, or before the call, ends with APIUserAbortError and no retry", async () => {
