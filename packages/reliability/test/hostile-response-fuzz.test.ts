@@ -32,6 +32,9 @@ interface Plan {
 let plan: Plan;
 let server: RawServer;
 let client: HeyGenClient;
+/** The same client options, but the secret sent as an OAuth bearer token (the key string itself). */
+let keyClient: HeyGenClient;
+let tokenClient: HeyGenClient;
 let baseline: ResourceCounts;
 const unhandled = trackUnhandledRejections();
 const figures = {
@@ -54,8 +57,7 @@ beforeAll(async () => {
     if (plan.truncate) res.write(body, () => socket.destroy());
     else res.end(body);
   });
-  client = createHeyGenClient({
-    apiKey: API_KEY,
+  const options = {
     baseUrl: server.url,
     maxRetries: 1,
     retryBaseDelayMs: 0,
@@ -63,7 +65,10 @@ beforeAll(async () => {
     // a hostile Retry-After above this is surfaced instead of slept
     maxRetryAfterMs: 20,
     timeoutMs: 2_000,
-  });
+  };
+  keyClient = createHeyGenClient({ apiKey: API_KEY, ...options });
+  tokenClient = createHeyGenClient({ accessToken: API_KEY, ...options });
+  client = keyClient;
 });
 
 afterAll(async () => {
@@ -364,8 +369,9 @@ function echoedIntoData(p: Plan): boolean {
   }
 }
 
-async function check(op: Op, p: Plan): Promise<void> {
+async function check(op: Op, p: Plan, via: "apiKey" | "accessToken" = "apiKey"): Promise<void> {
   plan = p;
+  client = via === "apiKey" ? keyClient : tokenClient;
   figures.cases++;
   if (bodyText(p).includes(API_KEY) || Object.values(p.headers).some((v) => v.includes(API_KEY))) {
     figures.keyEchoes++;
@@ -461,10 +467,15 @@ describe("hostile-response fuzz", () => {
     expect(figures.cases).toBeGreaterThanOrEqual(RUNS);
   }, 60_000);
 
-  test(`${ECHO_RUNS} answers echoing the key in body, headers and redirects: it never reaches an error`, async () => {
+  test(`${ECHO_RUNS} answers echoing the key (sent as x-api-key or bearer token) in body, headers and redirects: it never reaches an error`, async () => {
     const before = { cases: figures.cases, failures: figures.failures };
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ops), echoPlan, (op, p) => check(op, p)),
+      fc.asyncProperty(
+        fc.constantFrom(...ops),
+        echoPlan,
+        fc.constantFrom("apiKey", "accessToken" as const),
+        (op, p, via) => check(op, p, via),
+      ),
       { seed: SEED + 1, numRuns: ECHO_RUNS, endOnFailure: true },
     );
     expect(figures.cases - before.cases).toBe(ECHO_RUNS);
