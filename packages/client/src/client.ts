@@ -34,7 +34,7 @@ export interface HeyGenClient {
 }
 
 /** Statuses whose responses carry no body (the Response constructor refuses one). */
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+const NULL_BODY = new Set([204, 205, 304]);
 
 /**
  * Creates a client for HeyGen's avatar API. Options are validated at once (a bad one throws

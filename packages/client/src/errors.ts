@@ -77,9 +77,9 @@ export class RateLimitError extends APIError {
 /** HTTP 5xx: HeyGen failed; GET requests were already retried before this surfaced. */
 export class InternalServerError extends APIError {}
 /**
- * A 2xx answer whose body is not the JSON the API documents: an HTML gateway page, truncated or
- * empty JSON, a missing `data` field, or pagination that would never end (`has_more` with a
- * missing or repeated `next_token`).
+ * An answer the client cannot take as HeyGen's: a 2xx whose body is not the documented JSON (an
+ * HTML gateway page, truncated or empty JSON, a missing `data` field), pagination that would never
+ * end (`has_more` with a missing or repeated `next_token`), or a status outside 200-599.
  */
 export class InvalidResponseError extends APIError {}
 
@@ -89,6 +89,14 @@ export class APIConnectionError extends HeyGenError {}
 export class APITimeoutError extends APIConnectionError {}
 /** The caller's `AbortSignal` fired; `cause` holds the signal's reason. */
 export class APIUserAbortError extends HeyGenError {}
+/**
+ * The `onRequest` or `onResponse` hook, or the logger, threw. That is a bug in the caller's code,
+ * not a network failure, so the call ends at once without a retry; `cause` is what was thrown.
+ *
+ * @example
+ * catch (e) { if (e instanceof HeyGenHookError) console.error("our hook failed", e.cause) }
+ */
+export class HeyGenHookError extends HeyGenError {}
 /** `createHeyGenClient` or a per-call options object got an invalid value; the message names it. */
 export class HeyGenConfigurationError extends HeyGenError {}
 /** A method argument is invalid (empty `image_keys`, a non-string id...); no request was sent. */
@@ -118,6 +126,7 @@ const named = {
   APIConnectionError,
   APITimeoutError,
   APIUserAbortError,
+  HeyGenHookError,
   HeyGenConfigurationError,
   HeyGenValidationError,
   PhotoAvatarNotReadyError,
@@ -169,7 +178,7 @@ export function toAPIError(op: string, res: Answered, body: unknown, redact: Red
   return err;
 }
 
-/** An InvalidResponseError for a 2xx answer whose body breaks the documented shape. */
+/** An InvalidResponseError for an answer that breaks the documented shape. */
 export function invalid(op: string, res: Answered, body: unknown, what: string, redact: Redactor) {
   return new InvalidResponseError(`${op} answered ${res.status} ${what}`, {
     status: res.status,

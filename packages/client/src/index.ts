@@ -30,6 +30,7 @@ export {
   ConflictError,
   HeyGenConfigurationError,
   HeyGenError,
+  HeyGenHookError,
   HeyGenValidationError,
   InternalServerError,
   InvalidResponseError,

@@ -4,9 +4,10 @@ import {
   APITimeoutError,
   APIUserAbortError,
   type HeyGenError,
+  HeyGenHookError,
   invalid,
 } from "./errors.js";
-import type { Config, RequestOptions } from "./options.js";
+import type { Config, RequestOptions, ResponseInfo } from "./options.js";
 import { redactHeaders, scrubHeaders } from "./redact.js";
 import {
   backoffMs,
@@ -70,6 +71,27 @@ function bounded<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /**
+ * Calls the caller's hook and logger for one event. What they throw is the caller's own bug, so it
+ * ends the call as a HeyGenHookError instead of passing for a network failure (and being retried).
+ */
+function notify(
+  cfg: Config,
+  op: string,
+  event: "request" | "response" | "retrying",
+  details: object,
+): void {
+  const hook = event === "request" ? "onRequest" : event === "response" ? "onResponse" : undefined;
+  let who = `${hook} hook`;
+  try {
+    if (hook) cfg[hook]?.(details as ResponseInfo);
+    who = "logger";
+    cfg.logger?.debug(`heygen: ${event}`, details as Record<string, unknown>);
+  } catch (e) {
+    throw new HeyGenHookError(`${op}: the ${who} threw: ${cfg.redact(String(e))}`, { cause: e });
+  }
+}
+
+/**
  * Sends one request with the client's auth, per-attempt timeout, manual same-origin redirects and
  * retries, and buffers the final body (its read is part of the attempt, so a reset or a timeout
  * mid-body is retried like any other failure). HTTP errors are returned, not thrown: the raw
@@ -105,10 +127,7 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
       // hook payloads are built only when someone listens, to keep the hot path lean
       const watched = cfg.onRequest || cfg.onResponse || cfg.logger;
       const info = watched && { method, url, attempt, headers: redactHeaders(headers, cfg.redact) };
-      if (info) {
-        cfg.onRequest?.(info);
-        cfg.logger?.debug("heygen: request", info);
-      }
+      if (info) notify(cfg, op, "request", info);
       const r = await bounded(
         cfg.fetch(url, {
           method,
@@ -125,13 +144,16 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
           status: r.status,
           requestId: r.headers.get("x-request-id") ?? undefined,
         };
-        cfg.onResponse?.(got);
-        cfg.logger?.debug("heygen: response", got);
+        notify(cfg, op, "response", got);
       }
       text = cfg.redact(await bounded(r.text(), ac.signal));
       // set only once the body is in, so a body cut short counts as a failed attempt
       response = r;
     } catch (e) {
+      if (e instanceof HeyGenHookError) {
+        ac.abort(); // releases the connection of a response whose body will not be read
+        throw e;
+      }
       if (signal?.aborted) throw userAbort(op, signal);
       // the cause is not kept: a custom fetch's error may hold the key where it cannot be scrubbed
       failure = timedOut
@@ -145,6 +167,11 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
       signal?.removeEventListener("abort", onAbort);
     }
     const status = response?.status ?? 0;
+    // fetch passes any three-digit status, but a Response (which the raw clients rebuild) cannot
+    // hold one outside 200-599, and no HeyGen answer has one
+    if (response && !(status >= 200 && status <= 599)) {
+      throw invalid(op, response, text, "with a status outside 200-599", cfg.redact);
+    }
     const location = status > 300 && status < 400 && response?.headers.get("location");
     if (location) {
       // an unparseable Location counts as another origin: refused, never a raw TypeError
@@ -175,7 +202,7 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
     }
     if (attempt < maxRetries && retry!) {
       const delayMs = hinted ?? backoffMs(attempt, cfg.retryBaseDelayMs, cfg.retryMaxDelayMs);
-      cfg.logger?.debug("heygen: retrying", { op, attempt, delayMs, status });
+      notify(cfg, op, "retrying", { op, attempt, delayMs, status });
       await sleep(delayMs, op, signal);
       attempt++;
       continue;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   APIError,
   ConflictError,
+  createHeyGenClient,
   HeyGenError,
   InvalidResponseError,
   PermissionDeniedError,
@@ -177,5 +178,29 @@ describe("error answers", () => {
     expect(e).toBeInstanceOf(InvalidResponseError);
     expect(e.requestId).toBe("req_2");
     expect(s.received).toHaveLength(1);
+  });
+});
+
+describe("a status outside 200-599", () => {
+  it("is an InvalidResponseError, not retried, on the raw clients and the resources alike", async () => {
+    const s = await serve((_, res) => json(res, 600, ok, { "x-request-id": "req_600" }));
+    const heygen = clientFor(s);
+    const raw = await heygen.raw.v3.GET("/v3/avatars").catch((x) => x);
+    expect(raw).toBeInstanceOf(InvalidResponseError);
+    expect(raw).toMatchObject({ status: 600, requestId: "req_600" });
+    expect(raw.message).toBe("GET /v3/avatars answered 600 with a status outside 200-599");
+    const e = await heygen.avatarGroups.get("g1").catch((x) => x);
+    expect(e).toBeInstanceOf(InvalidResponseError);
+    expect(e.message).toContain("GET /v3/avatars/{group_id} answered 600");
+    expect(s.received).toHaveLength(2);
+  });
+
+  it("covers a custom fetch that resolves to a network-error Response (status 0)", async () => {
+    const heygen = createHeyGenClient({ apiKey: KEY, fetch: async () => Response.error() });
+    const raw = await heygen.raw.v2
+      .GET("/v2/photo_avatar/{id}", { params: { path: { id: "l1" } } })
+      .catch((x) => x);
+    expect(raw).toBeInstanceOf(InvalidResponseError);
+    expect(raw.status).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import {
   APIConnectionError,
   APITimeoutError,
   APIUserAbortError,
+  HeyGenHookError,
   InternalServerError,
   InvalidResponseError,
   RateLimitError,
@@ -246,5 +247,49 @@ describe("hooks and logging see every attempt", () => {
     ]);
     expect(seen.some((l) => l.startsWith("log heygen: retrying"))).toBe(true);
     expect(seen.join("\n")).not.toContain(KEY);
+  });
+});
+
+describe("a hook or logger that throws", () => {
+  const boom = new Error("boom in user code");
+  const thrower = () => {
+    throw boom;
+  };
+
+  it.each([
+    ["onRequest", { onRequest: thrower }, 0],
+    ["onResponse", { onResponse: thrower }, 1],
+    ["logger", { logger: { debug: thrower } }, 0],
+  ] as const)("ends the call with HeyGenHookError when %s throws, keeping the cause, without retrying", async (who, options, sentCount) => {
+    const heygen = t.client(options);
+    const e = await heygen.avatarGroups.get(GROUP).catch((x) => x);
+    expect(e).toBeInstanceOf(HeyGenHookError);
+    expect(e).not.toBeInstanceOf(APIConnectionError);
+    expect(e.name).toBe("HeyGenHookError");
+    expect(e.cause).toBe(boom);
+    expect(e.message).toBe(
+      `GET /v3/avatars/{group_id}: the ${who}${who === "logger" ? "" : " hook"} threw: Error: boom in user code`,
+    );
+    expect(t.fake.requests).toHaveLength(sentCount);
+    // the abandoned response released its connection: the next call goes through
+    expect((await t.client().avatarGroups.get(GROUP)).id).toBe(GROUP);
+  });
+
+  it("ends the call when the logger throws on a retry, and through the raw clients too", async () => {
+    t.fake.inject({ status: 503 });
+    const e = await t
+      .client({ logger: { debug: (m) => m.endsWith("retrying") && thrower() } })
+      .avatarGroups.get(GROUP)
+      .catch((x) => x);
+    expect(e).toBeInstanceOf(HeyGenHookError);
+    expect(e.message).toContain("the logger threw");
+    expect(statuses()).toEqual([503]);
+    const raw = await t
+      .client({ onRequest: thrower })
+      .raw.v3.GET("/v3/avatars")
+      .catch((x) => x);
+    expect(raw).toBeInstanceOf(HeyGenHookError);
+    expect(raw.cause).toBe(boom);
+    expect(t.fake.requests).toHaveLength(1);
   });
 });
