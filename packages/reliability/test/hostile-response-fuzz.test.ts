@@ -203,7 +203,7 @@ const status = fc.oneof(
   { weight: 2, arbitrary: fc.constant(200) },
   fc.constantFrom(200, 201, 202, 204, 206, 301, 302, 303, 304, 307, 308, 400, 401, 403),
   // 205 and 421 are there on purpose: fetch drops a 205's body, and Node 20's undici replays a 421
-  // and ignores the abort signal while doing so (BUGS.md client-3, client-4)
+  // and ignores the abort signal while doing so
   fc.constantFrom(
     404,
     405,
@@ -483,7 +483,7 @@ describe("hostile-response fuzz", () => {
   }, 60_000);
 });
 
-describe("hostile answers found by the fuzz (regressions, BUGS.md client-2 and client-3)", () => {
+describe("hostile answers the fuzz once caught the client out on (regressions)", () => {
   test.each([
     "5",
     '"x"',

@@ -1,7 +1,8 @@
 // Pagination robustness (issue 7, suite 5): a cursor that repeats, `has_more` without
 // `next_token`, a page that fails midway (retried), and 20,000 items walked with a flat heap.
 // The fake serves the honest listings (with faults); raw servers on 127.0.0.1 play the servers
-// whose pagination is broken, and the 20,000-item listing (see BUGS.md fake-1 for why not the fake).
+// whose pagination is broken, and the 20,000-item listing: the fake builds every group for
+// every page, so 20,000 groups take over a minute to list there.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import {
