@@ -32,6 +32,7 @@ const figures = {
   queryCases: 0,
   bodyCases: 0,
   optionCases: 0,
+  fakeRequestCases: 0,
   requests: 0,
   failures: 0,
 };
@@ -50,7 +51,7 @@ afterAll(async () => {
   unhandled.stop();
   console.log(
     `[input-fuzz] cases fuzzed: ${figures.pathCases} path ids, ${figures.queryCases} query values, ${figures.bodyCases} bodies, ` +
-      `${figures.optionCases} wrong options; HTTP requests: ${figures.requests}, unhandled rejections: ${unhandled.count}, ` +
+      `${figures.optionCases} wrong options, ${figures.fakeRequestCases} hostile raw requests to the fake; HTTP requests: ${figures.requests}, unhandled rejections: ${unhandled.count}, ` +
       `leaked resources: ${JSON.stringify(leaked)}, failures: ${figures.failures}`,
   );
   expect(leaked).toEqual({});
@@ -475,4 +476,98 @@ describe("input fuzz: options of the wrong type", () => {
       ),
     );
   });
+});
+
+describe("input fuzz: the fake under hostile requests", () => {
+  test(`${RUNS * 3} raw requests (any method, odd paths and queries, every auth form, garbage bodies): a typed answer, never a 5xx, never the key`, async () => {
+    const gid = fake.state.groups()[0]!.id;
+    const lid = fake.state.looks(gid)[0]!.id;
+    const paths = [
+      "/v3/avatars",
+      `/v3/avatars/${gid}`,
+      "/v3/avatars/nope",
+      `/v2/avatar_group/${gid}/avatars`,
+      `/v2/photo_avatar/${lid}`,
+      "/v2/photo_avatar/avatar_group/add",
+      "/",
+      "/v3",
+      "/v3/avatars/",
+      "//v3//avatars",
+      "/v3/avatars/%ZZ",
+      "/v3/avatars/%2e%2e",
+      "/v2/photo_avatar/%C0%AF",
+      "/v3/avatars?limit=",
+      "/v3/avatars?limit=999999999999999999999",
+      "/v3/avatars?limit=-1&limit=2",
+      "/v3/avatars?ownership[]=x",
+      "/v3/avatars?token=%FF",
+    ];
+    const statuses: Record<number, number> = {};
+    const start = fake.requests.length;
+    await counted(() =>
+      fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            { weight: 4, arbitrary: fc.constant("right") },
+            fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"),
+          ),
+          fc.constantFrom(...paths),
+          fc.option(fc.webQueryParameters(), { nil: undefined }),
+          fc.constantFrom("key", "none", "wrong", "bearer", "wrong bearer", "both"),
+          fc.option(
+            fc.oneof(
+              fc.json(),
+              fc.string(),
+              fc.constant(JSON.stringify({ group_id: gid, image_keys: ["a"], name: "n" })),
+              fc.constant('{"group_id":5,"image_keys":"a","name":[]}'),
+              fc.constant("{".repeat(1000)),
+            ),
+            { nil: undefined },
+          ),
+          fc.constantFrom(
+            undefined,
+            "application/json",
+            "text/plain",
+            "application/x-www-form-urlencoded",
+          ),
+          async (m, path, query, auth, body, contentType) => {
+            figures.fakeRequestCases++;
+            const method = m === "right" ? (path.endsWith("/add") ? "POST" : "GET") : m;
+            const headers: Record<string, string> = {};
+            if (auth === "key" || auth === "both") headers["x-api-key"] = API_KEY;
+            if (auth === "wrong") headers["x-api-key"] = "not-the-key";
+            if (auth === "bearer" || auth === "both") headers.authorization = `Bearer ${API_KEY}`;
+            if (auth === "wrong bearer") headers.authorization = "Bearer not-the-key";
+            if (contentType) headers["content-type"] = contentType;
+            const url = `${fake.url}${path}${query ? (path.includes("?") ? "&" : "?") + query : ""}`;
+            const res = await fetch(url, {
+              method,
+              headers,
+              body: method === "GET" || method === "HEAD" ? undefined : body,
+              signal: AbortSignal.timeout(5_000),
+            });
+            const text = await res.text();
+            statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+            expect(
+              [200, 400, 401, 404, 405],
+              `${method} ${url} -> ${text.slice(0, 200)}`,
+            ).toContain(res.status);
+            expect(text).not.toContain(API_KEY);
+            if (method === "HEAD") return;
+            const parsed = JSON.parse(text) as { error?: unknown };
+            if (res.status !== 200) expect(parsed.error, `${method} ${url}`).toBeTruthy();
+          },
+        ),
+        { seed: SEED + 6, numRuns: RUNS * 3 },
+      ),
+    );
+    // the fake answered within its spec, and its request log never holds the key
+    expect(fake.violations).toEqual([]);
+    expect(JSON.stringify(fake.requests.slice(start))).not.toContain(API_KEY);
+    // every kind of answer was exercised
+    for (const s of [200, 400, 401, 404, 405])
+      expect(statuses[s], `status ${s}`).toBeGreaterThan(0);
+    // and it still serves a well-formed call afterwards
+    await expect(client.avatarGroups.get(gid)).resolves.toMatchObject({ id: gid });
+  }, 60_000);
 });
