@@ -119,19 +119,37 @@ export function headersOf(where: string, h: unknown): Headers {
   }
 }
 
-/** Validates per-call options before anything is sent. */
-export function checkRequestOptions(o: RequestOptions | undefined): RequestOptions {
-  const w = "request options";
-  if (o === undefined) return {};
-  if (typeof o !== "object" || o === null) fail(w, "must be an object");
+/** Checks that options are an object (or undefined) whose `signal`, if any, is an AbortSignal. */
+export function checkSignalOptions<T extends { signal?: AbortSignal | undefined }>(
+  where: string,
+  o: T | undefined,
+): T {
+  if (o === undefined) return {} as T;
+  if (typeof o !== "object" || o === null) fail(where, "options must be an object");
   if (o.signal !== undefined && typeof o.signal?.addEventListener !== "function") {
-    fail(w, "signal must be an AbortSignal");
+    fail(where, "signal must be an AbortSignal");
   }
+  return o;
+}
+
+/** Validates per-call options before anything is sent. */
+export function checkRequestOptions(options: RequestOptions | undefined): RequestOptions {
+  const w = "request options";
+  const o = checkSignalOptions(w, options);
   num(w, "timeoutMs", o.timeoutMs, 0, false, 1);
   num(w, "maxRetries", o.maxRetries, 0, true);
   headersOf(w, o.headers);
   return o;
 }
+
+/** The type each non-numeric option must have when given. */
+const TYPES = {
+  fetch: "function",
+  onRequest: "function",
+  onResponse: "function",
+  userAgent: "string",
+  allowInsecureHttp: "boolean",
+} as const;
 
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
 
@@ -168,16 +186,12 @@ export function resolveConfig(o: HeyGenClientOptions = {}, version = "0"): Confi
   if (u.protocol === "http:" && !LOOPBACK.test(u.hostname) && o.allowInsecureHttp !== true) {
     fail(w, "baseUrl is plain http, which exposes the key: use https or allowInsecureHttp: true");
   }
-  for (const k of ["fetch", "onRequest", "onResponse"] as const) {
-    if (o[k] !== undefined && typeof o[k] !== "function") fail(w, `${k} must be a function`);
+  for (const [k, type] of Object.entries(TYPES)) {
+    const v = o[k as keyof typeof TYPES];
+    if (v !== undefined && typeof v !== type) fail(w, `${k} must be a ${type}`);
   }
   if (o.logger !== undefined && typeof o.logger?.debug !== "function") {
     fail(w, "logger must have a debug method");
-  }
-  if (o.userAgent !== undefined && typeof o.userAgent !== "string")
-    fail(w, "userAgent must be a string");
-  if (o.allowInsecureHttp !== undefined && typeof o.allowInsecureHttp !== "boolean") {
-    fail(w, "allowInsecureHttp must be a boolean");
   }
   const headers = headersOf(w, o.headers);
   try {

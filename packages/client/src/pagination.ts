@@ -44,8 +44,9 @@ export function paginate<T>(
     seen: Set<string | undefined>,
   ): Promise<{ data: Page<T>; response: Response }> =>
     fetchPage(t).then(({ data, response }) => {
-      if (!Array.isArray(data.data) || typeof data.has_more !== "boolean") {
-        throw invalid(op, response, data, "without a data array and has_more", redact);
+      // the caller already checked that `data` is a list
+      if (typeof data.has_more !== "boolean") {
+        throw invalid(op, response, data, "without has_more", redact);
       }
       const next = data.next_token ?? null;
       if (data.has_more && (next === null || seen.has(next))) {

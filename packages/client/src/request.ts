@@ -40,20 +40,18 @@ export function check(op: string, ok: unknown, what: string): void {
 export const isText = (v: unknown): v is string => typeof v === "string" && v !== "";
 
 /**
- * Checks a path segment id: a non-empty string other than `.` or `..`, which URL parsing would
- * resolve as dot segments (even percent-encoded) and so escape the endpoint.
+ * Encodes a path segment after checking it: a non-empty string other than `.` or `..`, which URL
+ * parsing would resolve as dot segments (even percent-encoded) and so escape the endpoint.
  */
-export function requireId(op: string, name: string, v: unknown): string {
-  check(
-    op,
-    isText(v) && v !== "." && v !== ".." && !LONE_SURROGATE.test(v),
-    `${name} must be a non-empty string of well-formed text, not . or ..`,
+function segment(op: string, name: string, v: unknown): string {
+  try {
+    // encodeURIComponent throws a URIError on a lone UTF-16 surrogate, which has no UTF-8 form
+    if (isText(v) && v !== "." && v !== "..") return encodeURIComponent(v);
+  } catch {}
+  throw new HeyGenValidationError(
+    `${op}: ${name} must be a non-empty string of well-formed text, not . or ..`,
   );
-  return v as string;
 }
-
-/** Half of a UTF-16 pair on its own: such a string has no UTF-8 form, so it cannot be a URL segment. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** JSON text of a request body; a BigInt or a cycle is a validation error, not a raw TypeError. */
 function json(op: string, body: object): string {
@@ -65,7 +63,7 @@ function json(op: string, body: object): string {
 }
 
 /**
- * Builds the resources' call function: fills and percent-encodes path parameters (so an id like
+ * Builds the resources' call function: checks and percent-encodes path parameters (so an id like
  * `../v1/user/me` stays one segment), serializes the query and body, sends through the transport,
  * and unwraps `data`, turning every failure (HTTP error, v2 `error` with HTTP 200, a body without
  * `data`) into a typed error.
@@ -82,8 +80,7 @@ export function createCaller(cfg: Config): Caller {
       const p = params();
       const o = checkRequestOptions(options);
       const url = new URL(
-        cfg.base +
-          path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(p.path?.[k] ?? "")),
+        cfg.base + path.replace(/\{(\w+)\}/g, (_, k: string) => segment(op, k, p.path?.[k])),
       );
       for (const [k, v] of Object.entries(p.query ?? {})) {
         if (v !== undefined) url.searchParams.set(k, String(v));
@@ -101,24 +98,19 @@ export function createCaller(cfg: Config): Caller {
       );
       const b = body as { error?: unknown; data?: unknown } | undefined;
       if (!response.ok || b?.error != null) throw toAPIError(op, response, body, cfg.redact);
-      if (typeof b !== "object" || b === null || !("data" in b) || b.data == null) {
-        throw invalid(op, response, body, "without data", cfg.redact);
-      }
-      // The types promise an object (a list page: an array of them); anything else is not the
-      // JSON the spec promises, however it parsed.
-      const shaped = p.whole
-        ? Array.isArray(b.data)
-        : typeof b.data === "object" && !Array.isArray(b.data);
-      if (!shaped) {
+      // The types promise an object (a list page: an array of them); anything else, however it
+      // parsed, is not the JSON the spec promises.
+      const d = b?.data;
+      if (!(p.whole ? Array.isArray(d) : d && typeof d === "object" && !Array.isArray(d))) {
         throw invalid(
           op,
           response,
           body,
-          p.whole ? "whose data is not a list" : "whose data is not an object",
+          `without a data ${p.whole ? "list" : "object"}`,
           cfg.redact,
         );
       }
-      return { data: (p.whole ? b : b.data) as T, response };
+      return { data: (p.whole ? b : d) as T, response };
     };
     return apiPromise(run());
   };

@@ -1,6 +1,6 @@
 import type { PhotoAvatarLook } from "./api-types.js";
-import { HeyGenConfigurationError, NotFoundError, PhotoAvatarNotReadyError } from "./errors.js";
-import { num } from "./options.js";
+import { NotFoundError, PhotoAvatarNotReadyError } from "./errors.js";
+import { checkSignalOptions, num } from "./options.js";
 import { sleep } from "./transport.js";
 
 /** Options of `photoAvatars.waitUntilReady`. */
@@ -24,13 +24,9 @@ const MAX_INTERVAL = 30_000;
  */
 export async function waitUntilReady(
   get: (signal: AbortSignal | undefined) => Promise<PhotoAvatarLook>,
-  o: WaitOptions = {},
+  options?: WaitOptions,
 ): Promise<PhotoAvatarLook> {
-  if (typeof o !== "object" || o === null)
-    throw new HeyGenConfigurationError(`${OP}: options must be an object`);
-  if (o.signal !== undefined && typeof o.signal?.addEventListener !== "function") {
-    throw new HeyGenConfigurationError(`${OP}: signal must be an AbortSignal`);
-  }
+  const o = checkSignalOptions(OP, options);
   let interval = num(OP, "intervalMs", o.intervalMs, 2_000);
   const deadline = Date.now() + num(OP, "timeoutMs", o.timeoutMs, 600_000);
   let look: PhotoAvatarLook | undefined;

@@ -7,7 +7,7 @@ import type {
 } from "../api-types.js";
 import type { RequestOptions } from "../options.js";
 import { type PageBody, type PagePromise, paginate } from "../pagination.js";
-import { type Caller, check, requireId } from "../request.js";
+import { type Caller, check } from "../request.js";
 
 /**
  * Avatar groups (v3 characters such as "Anna") and the looks inside a group.
@@ -65,21 +65,12 @@ export function avatarGroups(call: Caller): AvatarGroups {
         call.redact,
       ),
     get: (groupId, options) =>
-      call(
-        "GET",
-        "/v3/avatars/{group_id}",
-        () => ({ path: { group_id: requireId("GET /v3/avatars/{group_id}", "groupId", groupId) } }),
-        options,
-      ),
+      call("GET", "/v3/avatars/{group_id}", () => ({ path: { group_id: groupId } }), options),
     listLooks: (groupId, options) =>
       call(
         "GET",
         "/v2/avatar_group/{group_id}/avatars",
-        () => ({
-          path: {
-            group_id: requireId("GET /v2/avatar_group/{group_id}/avatars", "groupId", groupId),
-          },
-        }),
+        () => ({ path: { group_id: groupId } }),
         options,
       ),
   };

@@ -8,7 +8,7 @@ import type {
 } from "../api-types.js";
 import { invalid } from "../errors.js";
 import type { RequestOptions } from "../options.js";
-import { type Caller, check, isText, requireId } from "../request.js";
+import { type Caller, check, isText } from "../request.js";
 import { type WaitOptions, waitUntilReady } from "../wait.js";
 
 /**
@@ -57,12 +57,7 @@ function checkAdd(p: AddLooksParams): AddLooksParams {
 /** Builds the `photoAvatars` resource over the client's call function. */
 export function photoAvatars(call: Caller): PhotoAvatars {
   const get = (id: string, options?: RequestOptions) =>
-    call<PhotoAvatarLookResult>(
-      "GET",
-      "/v2/photo_avatar/{id}",
-      () => ({ path: { id: requireId("GET /v2/photo_avatar/{id}", "id", id) } }),
-      options,
-    );
+    call<PhotoAvatarLookResult>("GET", "/v2/photo_avatar/{id}", () => ({ path: { id } }), options);
   return {
     get,
     addLooks: (params, options) =>
