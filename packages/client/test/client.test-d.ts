@@ -4,6 +4,8 @@ import {
   type APIPromise,
   createHeyGenClient,
   type HeyGenClient,
+  type HeyGenError,
+  type HeyGenHookError,
   type Page,
   type PagePromise,
   type RateLimitError,
@@ -103,5 +105,10 @@ describe("raw clients and errors", () => {
   it("RateLimitError carries the parsed delay", () => {
     expectTypeOf<RateLimitError["retryAfterMs"]>().toEqualTypeOf<number | undefined>();
     expectTypeOf<RateLimitError["status"]>().toEqualTypeOf<number>();
+  });
+
+  it("HeyGenHookError is a HeyGenError whose cause is whatever the hook threw", () => {
+    expectTypeOf<HeyGenHookError>().toExtend<HeyGenError>();
+    expectTypeOf<HeyGenHookError["cause"]>().toEqualTypeOf<unknown>();
   });
 });
