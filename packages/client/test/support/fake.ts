@@ -1,9 +1,4 @@
-import {
-  createFakeHeyGen,
-  type FakeHeyGen,
-  type FakeHeyGenOptions,
-  type RecordedRequest,
-} from "@heygen-openapi/testing";
+import { createFakeHeyGen, type FakeHeyGen, type FakeHeyGenOptions } from "@heygen-openapi/testing";
 import { afterEach, beforeEach, expect } from "vitest";
 import { createHeyGenClient, type HeyGenClientOptions } from "../../src/index.js";
 import { KEY } from "./client.js";
@@ -43,9 +38,4 @@ export function useFake(options: FakeHeyGenOptions = {}): FakeContext {
     fake.assertNoUnmatched();
   });
   return ctx;
-}
-
-/** The requests the fake received for one route, e.g. `GET /v3/avatars`. */
-export function sent(fake: FakeHeyGen, method: string, prefix: string): RecordedRequest[] {
-  return fake.requests.filter((r) => r.method === method && r.path.startsWith(prefix));
 }

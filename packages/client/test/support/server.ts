@@ -1,3 +1,6 @@
+// A scriptable HTTP server, only for what the fake HeyGen (`./fake.ts`) cannot send: redirects,
+// Retry-After as a date or in ms, statuses HeyGen does not document, bodies that break the spec,
+// key echoes, looping pagination. Everything HeyGen does is tested against the fake.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
