@@ -49,13 +49,16 @@ beforeAll(async () => {
     maxRetries: 14,
     retryBaseDelayMs: 5,
     retryMaxDelayMs: 40,
-    timeoutMs: 1_500,
+    // generous, so that only the injected hangs time out even on a loaded machine
+    timeoutMs: 4_000,
   });
 });
 
 afterEach(() => fake.clearFaults());
 
 afterAll(async () => {
+  // every answer the fake sent under all those faults still matched the spec
+  const violations = fake?.violations.length ?? 0;
   await fake?.close();
   const leaked = await leakedSince(baseline);
   unhandled.stop();
@@ -63,9 +66,10 @@ afterAll(async () => {
     `[fault-soak] calls: ${figures.calls} GET + ${figures.postCalls} POST, HTTP requests: ${figures.httpRequests}, ` +
       `faults injected: ${figures.faultsInjected} ${JSON.stringify(figures.faultsByKind)}, ` +
       `looks created: ${figures.looksCreated} (duplicates: ${figures.duplicateLooks}), ` +
-      `unhandled rejections: ${unhandled.count}, leaked resources: ${JSON.stringify(leaked)}, failures: ${figures.failures}`,
+      `spec violations by the fake: ${violations}, unhandled rejections: ${unhandled.count}, leaked resources: ${JSON.stringify(leaked)}, failures: ${figures.failures}`,
   );
   expect(leaked).toEqual({});
+  expect(violations).toBe(0);
   expect(unhandled.count).toBe(0);
   expect(figures.failures).toBe(0);
 });
@@ -280,7 +284,10 @@ describe("fault soak: POSTs never create a look twice", () => {
     const start = fake.requests.length;
     const fault = fake.inject({ ...spec, route: ADD, times: 3 });
     const error = await client.photoAvatars
-      .addLooks({ group_id: group.id, image_keys: [`${kind}-key`], name }, { timeoutMs: 300 })
+      .addLooks(
+        { group_id: group.id, image_keys: [`${kind}-key`], name },
+        { timeoutMs: label.includes("hang") ? 300 : 10_000 },
+      )
       .catch((e: unknown) => e);
     fault.cancel();
     figures.postCalls++;

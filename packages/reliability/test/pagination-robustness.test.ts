@@ -63,16 +63,18 @@ afterEach(async (ctx) => {
 
 afterAll(async () => {
   figures.pages += fake?.requests.length ?? 0;
+  const violations = fake?.violations.length ?? 0;
   await fake?.close();
   const leaked = await leakedSince(baseline);
   unhandled.stop();
   console.log(
     `[pagination-robustness] listings walked: ${figures.listings}, pages requested: ${figures.pages}, items: ${figures.items}, ` +
       `broken-cursor cases fuzzed: ${figures.brokenCursorCases} (loops stopped: ${figures.loopsStopped}), faults injected: ${figures.faultsInjected}, ` +
-      `heap growth over 20,000 items: ${figures.heapGrowthMB.toFixed(1)} MB, unhandled rejections: ${unhandled.count}, ` +
+      `heap growth over 20,000 items: ${figures.heapGrowthMB.toFixed(1)} MB, spec violations by the fake: ${violations}, unhandled rejections: ${unhandled.count}, ` +
       `leaked resources: ${JSON.stringify(leaked)}, failures: ${figures.failures}`,
   );
   expect(leaked).toEqual({});
+  expect(violations).toBe(0);
   expect(unhandled.count).toBe(0);
   expect(figures.failures).toBe(0);
 });
