@@ -59,6 +59,8 @@ afterEach(() => fake.clearFaults());
 afterAll(async () => {
   // every answer the fake sent under all those faults still matched the spec
   const violations = fake?.violations.length ?? 0;
+  // every request the fake received, the fault-free baseline pass included
+  figures.httpRequests = fake?.requests.length ?? 0;
   await fake?.close();
   const leaked = await leakedSince(baseline);
   unhandled.stop();
@@ -197,6 +199,43 @@ describe("fault soak: POSTs never create a look twice", () => {
       expect(acted.every((r) => r.status === 200)).toBe(true);
     }
     expect(figures.duplicateLooks).toBe(0);
+  }, 30_000);
+
+  test("40 concurrent waitUntilReady polls under 5xx, 429s and resets all see their look completed", async () => {
+    const group = fake.state.groups()[2]!;
+    const { photo_avatar_list: looks } = await client.photoAvatars.addLooks({
+      group_id: group.id,
+      image_keys: Array.from({ length: 40 }, (_, i) => `wait-${i}`),
+      name: "soak wait",
+    });
+    figures.postCalls++;
+    figures.looksCreated += looks.length;
+    const route = "GET /v2/photo_avatar/{id}";
+    const faults = [
+      fake.inject({ status: 503, retryAfter: 0, route, rate: 0.2, times: 30 }),
+      fake.inject({ status: 429, retryAfter: 0, route, rate: 0.2, times: 30 }),
+      fake.inject({ kind: "connection-reset", route, rate: 0.1, times: 15 }),
+    ];
+    const settled = await Promise.allSettled(
+      looks.map((l) =>
+        client.photoAvatars.waitUntilReady(l.id, { intervalMs: 1, timeoutMs: 20_000 }),
+      ),
+    );
+    figures.calls += looks.length;
+    figures.failures += settled.filter((r) => r.status === "rejected").length;
+    expect(settled.filter((r) => r.status === "rejected")).toEqual([]);
+    for (const [i, r] of settled.entries()) {
+      expect((r as PromiseFulfilledResult<{ id: string; status: string }>).value).toMatchObject({
+        id: looks[i]!.id,
+        status: "completed",
+      });
+    }
+    for (const f of faults) {
+      expect(f.hits).toBeGreaterThan(0);
+      figures.faultsInjected += f.hits;
+      const kind = f.spec.kind === undefined ? `status ${f.spec.status}` : f.spec.kind;
+      figures.faultsByKind[kind] = (figures.faultsByKind[kind] ?? 0) + f.hits;
+    }
   }, 30_000);
 
   test("a POST the server acted on before answering 500 is surfaced, not retried: one look, one request", async () => {
