@@ -359,3 +359,59 @@ describe("heygen-spec-drift under bad input", () => {
     }
   }, 60_000);
 });
+
+describe("heygen-spec-drift upstream against hostile upstream servers (127.0.0.1)", () => {
+  test.each([
+    ["a refused connection", "refused", /cannot reach any upstream source/],
+    ["an HTTP 500", "500", /HTTP 500/],
+    ["an HTML page with no definition", "html", /not an OpenAPI document/],
+    ["garbage JSON", "garbage", /invalid JSON/],
+    ["a redirect loop", "loop", /redirect/],
+    ["a body cut short", "cut", /spec\.json/],
+  ])("%s: exit 2 with a message naming the source, no stack", async (_name, mode, message) => {
+    const { startRawServer } = await import("./support/raw-server.js");
+    const server = await startRawServer((req, res, socket) => {
+      if (mode === "500") {
+        res.writeHead(500);
+        res.end("boom");
+      } else if (mode === "html") {
+        res.writeHead(200, { "content-type": "text/html" });
+        res.end("<html><body>no definition here</body></html>");
+      } else if (mode === "garbage") {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end("{{{{");
+      } else if (mode === "loop") {
+        res.writeHead(302, { location: `${req.url}x` });
+        res.end();
+      } else {
+        res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+        res.write('{"openapi":"3.1.0","paths":{', () => socket.destroy());
+      }
+    });
+    const dir = await mkdtemp(join(work, "upstream-"));
+    try {
+      let url = `${server.url}/spec.json`;
+      if (mode === "refused") {
+        await server.close();
+        url = `${server.url}/spec.json`; // nothing listens there any more
+      }
+      await writeFile(join(dir, "v3.json"), await readFile(join(REPO, "specs/v3/openapi.json")));
+      await writeFile(
+        join(dir, "manifest.json"),
+        JSON.stringify({ sources: [{ url, definition: "v3.json" }] }),
+      );
+      const result = await drift("upstream", join(dir, "manifest.json"));
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("heygen-spec-drift: error: ");
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(STACK);
+      expect(result.stdout).toBe("");
+    } catch (e) {
+      figures.failures++;
+      throw e;
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
