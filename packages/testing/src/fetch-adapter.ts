@@ -64,6 +64,10 @@ export function createFakeFetch(engine: Engine, lifecycle: Lifecycle): typeof fe
         ? new Request(new URL(input, DEFAULT_BASE_URL), init)
         : new Request(input, init);
     const described = engine.handle(await toEngineRequest(request, "fetch"));
-    return toFetchResponse(described, lifecycle, request.signal);
+    // The caller's own signal, not `request.signal`: undici's Request follows the caller's signal
+    // through a weak reference, so once the Request is collected a hanging answer never hears the
+    // abort.
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : null);
+    return toFetchResponse(described, lifecycle, signal);
   };
 }
