@@ -46,7 +46,7 @@ export interface FakeHeyGenOptions {
 export interface FakeHeyGen {
   /** Starts the HTTP server on 127.0.0.1 and a random port; resolves to {@link url}. */
   listen(): Promise<string>;
-  /** `http://127.0.0.1:<port>`; throws before {@link listen}. */
+  /** `http://127.0.0.1:<port>`; throws before {@link listen} and after {@link close}. */
   readonly url: string;
   /** The fake as a `fetch` function, in-process, no socket. */
   readonly fetch: typeof globalThis.fetch;
@@ -121,6 +121,7 @@ export async function createFakeHeyGen(options: FakeHeyGenOptions = {}): Promise
       return server.url;
     },
     get url() {
+      if (lifecycle.closed) throw new Error("fake.url: this fake is closed; create a new one");
       if (!server) throw new Error("fake.url: call `await fake.listen()` first");
       return server.url;
     },

@@ -1,6 +1,7 @@
 import type { AvatarGroup } from "./api-types.js";
 import { errorBody } from "./error-bodies.js";
-import { decodeCursor, pageAfter } from "./pagination.js";
+import type { Ownership } from "./fixtures.js";
+import { decodeCursor } from "./pagination.js";
 import type { OperationId } from "./routes.js";
 import type { Store, StoredGroup } from "./state.js";
 
@@ -39,8 +40,7 @@ export const OPERATIONS: Record<OperationId, Operation> = {
         );
       }
     }
-    const groups = store.groups(ownership === null ? {} : { ownership: ownership as "public" });
-    const page = pageAfter(groups, cursor, limit, ownership);
+    const page = store.groupPage(ownership as Ownership | null, cursor, limit);
     return {
       status: 200,
       body: { data: page.items.map(toItem), has_more: page.hasMore, next_token: page.nextToken },

@@ -32,13 +32,13 @@ describe("keyset pages", () => {
         id: `g${String(i).padStart(3, "0")}`,
         created_at: 1000 + random.int(10),
       }));
-      const original = [...items].sort(newestFirstLike);
+      const original = [...items].sort(newestFirst);
       const removed = new Set<string>();
       const seen: string[] = [];
       let cursor: ReturnType<typeof decodeCursor>;
       const limit = 1 + random.int(6);
       for (;;) {
-        const page = pageAfter([...items].sort(newestFirstLike), cursor, limit, null);
+        const page = pageAfter([...items].sort(newestFirst), cursor, limit, null);
         seen.push(...page.items.map((g) => g.id));
         if (!page.nextToken) break;
         cursor = decodeCursor(page.nextToken);
@@ -57,10 +57,3 @@ describe("keyset pages", () => {
     }
   });
 });
-
-function newestFirstLike(
-  a: { id: string; created_at: number },
-  b: { id: string; created_at: number },
-) {
-  return newestFirst({ ...a, name: "", looks_count: 0 }, { ...b, name: "", looks_count: 0 });
-}

@@ -6,6 +6,7 @@ import {
   type Ownership,
   upscaleAvailabilityFor,
 } from "./fixtures.js";
+import { type Cursor, type Page, pageAfter } from "./pagination.js";
 import type { Random } from "./random.js";
 
 /** Where a pending look ends up once HeyGen has processed it. */
@@ -113,6 +114,15 @@ export interface StoreOptions {
 export interface Store extends FakeState {
   /** A look as an API read sees it: counts the read and may finish its processing. */
   readLook(id: string): PhotoAvatarLook | undefined;
+  /**
+   * One page of `GET /v3/avatars`: costs about the page's size, not the store's (sorted order
+   * is cached between writes, and only the page's groups are copied).
+   */
+  groupPage(
+    ownership: Ownership | null,
+    cursor: Cursor | undefined,
+    limit: number,
+  ): Page<StoredGroup>;
   /** A group's looks as an API listing sees them: each counts as a read. */
   readLooks(groupId: string): PhotoAvatarLook[];
   /** Creates looks as `POST /v2/photo_avatar/avatar_group/add` does. */
@@ -147,14 +157,51 @@ export function createStore(options: StoreOptions): Store {
     options.processing.pendingReads ??
     (options.processing.pendingMs === undefined ? 2 : Number.POSITIVE_INFINITY);
 
+  // Look ids per group, so counting and listing a group's looks never scans every look.
+  const lookIdsByGroup = new Map<string, Set<string>>();
+  // Groups newest first (all, and per ownership), rebuilt on the first read after a write that
+  // can change the order or the ownership.
+  let sorted: GroupRecord[] | undefined;
+  const sortedByOwnership = new Map<Ownership | null, GroupRecord["group"][]>();
+  // The last millisecond handed to a new look, so created_at rises across calls too.
+  let lastLookMs = Number.NEGATIVE_INFINITY;
+
+  const indexLook = (lookId: string, groupId: string): void => {
+    let ids = lookIdsByGroup.get(groupId);
+    if (!ids) lookIdsByGroup.set(groupId, (ids = new Set()));
+    ids.add(lookId);
+  };
+  const unindexLook = (lookId: string, groupId: string): void => {
+    lookIdsByGroup.get(groupId)?.delete(lookId);
+  };
+
   const looksOf = (groupId: string): LookRecord[] =>
-    [...looksById.values()]
-      .filter((r) => r.look.group_id === groupId)
+    [...(lookIdsByGroup.get(groupId) ?? [])]
+      .map((id) => looksById.get(id)!)
       .sort((a, b) => a.look.created_at - b.look.created_at || compare(a.look.id, b.look.id));
+
+  const sortedRecords = (): GroupRecord[] => {
+    if (!sorted) {
+      sorted = [...groupsById.values()].sort((a, b) => newestFirst(a.group, b.group));
+      sortedByOwnership.clear();
+    }
+    return sorted;
+  };
+  const sortedGroups = (ownership: Ownership | null): GroupRecord["group"][] => {
+    const records = sortedRecords();
+    let groups = sortedByOwnership.get(ownership);
+    if (!groups) {
+      groups = records
+        .filter((r) => ownership === null || r.ownership === ownership)
+        .map((r) => r.group);
+      sortedByOwnership.set(ownership, groups);
+    }
+    return groups;
+  };
 
   const view = (record: GroupRecord): StoredGroup => ({
     ...structuredClone(record.group),
-    looks_count: looksOf(record.group.id).length,
+    looks_count: lookIdsByGroup.get(record.group.id)?.size ?? 0,
     ownership: record.ownership,
   });
 
@@ -185,10 +232,13 @@ export function createStore(options: StoreOptions): Store {
 
   const store: Store = {
     groups(filter = {}) {
-      return [...groupsById.values()]
+      return sortedRecords()
         .filter((r) => filter.ownership === undefined || r.ownership === filter.ownership)
-        .map(view)
-        .sort(newestFirst);
+        .map(view);
+    },
+    groupPage(ownership, cursor, limit) {
+      const page = pageAfter(sortedGroups(ownership), cursor, limit, ownership);
+      return { ...page, items: page.items.map((g) => view(groupsById.get(g.id)!)) };
     },
     group(id) {
       const record = groupsById.get(id);
@@ -218,13 +268,14 @@ export function createStore(options: StoreOptions): Store {
       options.checks.group({ ...next, looks_count: 0 });
       record.group = next;
       if (ownership !== undefined) record.ownership = ownership;
+      sorted = undefined;
       return view(record);
     },
     removeGroup(id) {
       if (!groupsById.delete(id)) return false;
-      for (const [lookId, record] of looksById) {
-        if (record.look.group_id === id) looksById.delete(lookId);
-      }
+      for (const lookId of lookIdsByGroup.get(id) ?? []) looksById.delete(lookId);
+      lookIdsByGroup.delete(id);
+      sorted = undefined;
       return true;
     },
     looks(groupId) {
@@ -260,6 +311,8 @@ export function createStore(options: StoreOptions): Store {
       if (patch.group_id !== undefined) requireGroup(patch.group_id);
       const next = { ...record.look, ...structuredClone(patch) };
       options.checks.look(next);
+      unindexLook(id, record.look.group_id);
+      indexLook(id, next.group_id);
       record.look = next;
       return structuredClone(next);
     },
@@ -274,6 +327,9 @@ export function createStore(options: StoreOptions): Store {
     reset() {
       groupsById.clear();
       looksById.clear();
+      lookIdsByGroup.clear();
+      sorted = undefined;
+      lastLookMs = Number.NEGATIVE_INFINITY;
       fixtures = options.fixtures();
       random = options.random();
       outcomeRule = options.processing.outcome ?? "completed";
@@ -294,13 +350,15 @@ export function createStore(options: StoreOptions): Store {
     createLooks(groupId, imageKeys, name) {
       requireGroup(groupId);
       const nowMs = options.now();
-      return imageKeys.map((imageKey, i) => {
+      return imageKeys.map((imageKey) => {
         const id = random.hex(32);
+        lastLookMs = Math.max(Math.round(nowMs), lastLookMs + 1);
         const look: PhotoAvatarLook = {
           id,
           image_url: `https://files2.heygen.ai/photo_generation/${groupId}/${id}.jpg`,
-          // HeyGen reports fresh looks with fractional seconds; keep them strictly increasing.
-          created_at: Math.round(nowMs + i) / 1000,
+          // HeyGen reports fresh looks with fractional seconds; strictly increasing across every
+          // look this fake creates, so a group's listing shows them in creation order.
+          created_at: lastLookMs / 1000,
           name,
           status: "pending",
           group_id: groupId,
@@ -318,6 +376,7 @@ export function createStore(options: StoreOptions): Store {
             ? outcomeRule({ group_id: groupId, image_key: imageKey, name })
             : outcomeRule;
         looksById.set(id, { look, reads: 0, createdMs: nowMs, outcome });
+        indexLook(id, groupId);
         return structuredClone(look);
       });
     },
@@ -325,10 +384,12 @@ export function createStore(options: StoreOptions): Store {
       options.checks.group(group);
       const { looks_count: _derived, ...rest } = group;
       groupsById.set(group.id, { group: structuredClone(rest), ownership });
+      sorted = undefined;
     },
     insertLook(look) {
       options.checks.look(look);
       requireGroup(look.group_id);
+      indexLook(look.id, look.group_id);
       looksById.set(look.id, {
         look: structuredClone(look),
         reads: 0,
@@ -348,7 +409,10 @@ export function createStore(options: StoreOptions): Store {
 }
 
 /** Listing order of `GET /v3/avatars`: newest first, ties broken by id. */
-export function newestFirst(a: AvatarGroup, b: AvatarGroup): number {
+export function newestFirst(
+  a: Pick<AvatarGroup, "id" | "created_at">,
+  b: Pick<AvatarGroup, "id" | "created_at">,
+): number {
   return b.created_at - a.created_at || compare(b.id, a.id);
 }
 

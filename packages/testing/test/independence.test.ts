@@ -63,6 +63,7 @@ describe("two fakes in one process", () => {
     expect(() => fake.url).toThrow(/call `await fake.listen\(\)` first/);
     await fake.close();
     await fake.close();
+    expect(() => fake.url).toThrow("fake.url: this fake is closed; create a new one");
     await expect(fake.listen()).rejects.toThrow(/closed/);
     await expect(fake.fetch("/v3/avatars")).rejects.toThrow(/fetch failed/);
   });

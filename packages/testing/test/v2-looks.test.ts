@@ -52,6 +52,24 @@ describe.each(TRANSPORTS)("v2 looks over $name", (transport) => {
     expect(v3.body.data.looks_count).toBe(group.looks_count + 2);
   });
 
+  it("gives looks of consecutive adds strictly increasing created_at, listed in creation order", async () => {
+    await start({ now: () => 1_750_000_000_000 });
+    const group = privateGroup();
+    const first = await add({ group_id: group.id, image_keys: ["a1", "a2"], name: "first" });
+    const second = await add({ group_id: group.id, image_keys: ["b1", "b2"], name: "second" });
+    const created = [...first.body.data.photo_avatar_list, ...second.body.data.photo_avatar_list];
+    const stamps = created.map((l) => l.created_at);
+    expect(stamps).toEqual([...stamps].sort((a, b) => a - b));
+    expect(new Set(stamps).size).toBe(4);
+    const listing = await getJson<{ data: { avatar_list: PhotoAvatarLook[] } }>(
+      call,
+      `/v2/avatar_group/${group.id}/avatars`,
+    );
+    expect(listing.body.data.avatar_list.slice(-4).map((l) => l.id)).toEqual(
+      created.map((l) => l.id),
+    );
+  });
+
   it("completes a look after the configured number of reads", async () => {
     await start({ looks: { pendingReads: 1 } });
     const { body } = await add({ group_id: privateGroup().id, image_keys: ["k"], name: "A" });

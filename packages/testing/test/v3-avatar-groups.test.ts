@@ -186,6 +186,16 @@ describe.each(TRANSPORTS)("v3 avatar groups over $name", (transport) => {
     });
   });
 
+  it("walks 6,000 groups page by page, each once and in order", async () => {
+    await start({ groups: "empty" });
+    for (let i = 0; i < 6_000; i++) {
+      fake.state.addGroup({ ownership: i % 3 ? "public" : "private", name: `g${i}` });
+    }
+    const { ids, pages } = await listAll(call, "limit=50&ownership=public");
+    expect(pages).toBe(Math.ceil(ids.length / 50));
+    expect(ids).toEqual(fake.state.groups({ ownership: "public" }).map((g) => g.id));
+  });
+
   describe("GET /v3/avatars/{group_id}", () => {
     it("returns the group with looks_count from its looks", async () => {
       await start();
