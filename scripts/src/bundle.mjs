@@ -6,6 +6,7 @@ import { readManifest, specsDir } from "./manifest.mjs";
 import { mergeDefinitions } from "./merge.mjs";
 import { applyCorrections } from "./overlay.mjs";
 import { parseSpecText } from "./parse.mjs";
+import { findRefCycle, resolvePointer } from "./ref-cycles.mjs";
 
 /**
  * Builds one API version's bundled document: merges its upstream definitions and authored
@@ -28,6 +29,20 @@ export async function bundleApi(api, { dir = specsDir } = {}) {
     parts.push({ file: `specs/${file}`, doc: await readSpec(join(dir, file), `specs/${file}`) });
   for (const { file, doc } of parts) assertOpenApiDocument(doc, file);
   const merged = mergeDefinitions(parts);
+  const cycle = findRefCycle(merged);
+  if (cycle) {
+    const [first] = cycle;
+    const owner = parts.find(
+      (part) => resolvePointer(part.doc, /** @type {string} */ (first)) !== undefined,
+    );
+    throw new SpecInputError(
+      owner?.file ?? `specs/${manifest.apis[api].output}`,
+      `circular $ref that never reaches a schema: ${cycle.join(" -> ")}`,
+      {
+        pointer: first?.slice(1),
+      },
+    );
+  }
   const { overlay: overlayFile, output } = manifest.apis[api];
   const overlay = await readSpec(join(dir, overlayFile), `specs/${overlayFile}`);
   const document = await applyCorrections(merged, overlay, `specs/${overlayFile}`);
@@ -77,11 +92,21 @@ let configPromise;
  */
 async function assertValidOpenApi(text, label) {
   configPromise ??= createConfig({ rules: { struct: "error", "no-unresolved-refs": "error" } });
-  const problems = await lintFromString({
-    source: text,
-    absoluteRef: label,
-    config: await configPromise,
-  });
+  let problems;
+  try {
+    problems = await lintFromString({
+      source: text,
+      absoluteRef: label,
+      config: await configPromise,
+    });
+  } catch (error) {
+    // Redocly throws, rather than reports, a $ref chain that only leads back to itself
+    const message = error instanceof Error ? error.message : String(error);
+    throw new SpecInputError(
+      label,
+      `invalid OpenAPI: ${/circular/i.test(message) ? `circular $ref (${message})` : message}`,
+    );
+  }
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length > 0) {
     const first = errors[0];

@@ -91,6 +91,41 @@ describe("bad input", () => {
       /specs\/v3\/openapi\.json \(at \/paths\/~1v3~1avatars\/get\/responses\/200\/content\/application~1json\/schema\/properties\/data\/items\): invalid OpenAPI: Can't resolve \$ref/,
     ],
     [
+      "a $ref cycle that never reaches a schema",
+      "specs/v3/upstream/get-avatar-group.yaml",
+      (t: string) =>
+        t
+          .replace(
+            "components:\n  schemas:\n",
+            "components:\n  schemas:\n    LoopA:\n      $ref: '#/components/schemas/LoopB'\n    LoopB:\n      $ref: '#/components/schemas/LoopA'\n",
+          )
+          .replace(
+            "$ref: '#/components/schemas/AvatarGroupItem'\n",
+            "$ref: '#/components/schemas/LoopA'\n",
+          ),
+      /specs\/v3\/upstream\/get-avatar-group\.yaml \(at \/components\/schemas\/Loop[AB]\): circular \$ref that never reaches a schema: (#\/components\/schemas\/Loop[AB]( -> )?){3}/,
+    ],
+    [
+      "a YAML alias bomb",
+      "specs/v3/upstream/get-avatar-group.yaml",
+      (t: string) =>
+        `${t}x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${"bcdefgh"
+          .split("")
+          .map((c, i) => `x-${c}: &${c} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`)
+          .join("\n")}\n`,
+      /specs\/v3\/upstream\/get-avatar-group\.yaml: invalid YAML: .*alias/i,
+    ],
+    [
+      "JSON nested far too deep",
+      "specs/v2/upstream/photo-avatar-details.json",
+      (t: string) =>
+        t.replace(
+          '{\n  "openapi"',
+          `{\n  "x-deep": ${"[".repeat(100_000)}${"]".repeat(100_000)},\n  "openapi"`,
+        ),
+      /specs\/v2\/upstream\/photo-avatar-details\.json \(at \/x-deep\/0\/0.*\): nested more than 256 levels deep/,
+    ],
+    [
       "a missing file",
       "specs/v3/authored/list-avatar-groups.yaml",
       null,
