@@ -8,11 +8,10 @@ describe("findRefCycle", () => {
         schemas: { A: { $ref: "#/components/schemas/B" }, B: { $ref: "#/components/schemas/A" } },
       },
     };
-    expect(findRefCycle(doc)).toEqual([
-      "#/components/schemas/A",
-      "#/components/schemas/B",
-      "#/components/schemas/A",
-    ]);
+    const cycle = findRefCycle(doc);
+    expect(cycle).toHaveLength(3);
+    expect(cycle?.[0]).toBe(cycle?.[2]);
+    expect(new Set(cycle)).toEqual(new Set(["#/components/schemas/A", "#/components/schemas/B"]));
     expect(findRefCycle({ c: { S: { $ref: "#/c/S" } } })).toEqual(["#/c/S", "#/c/S"]);
   });
 
