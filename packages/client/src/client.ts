@@ -2,7 +2,6 @@ import type { paths as V2Paths } from "@heygen-openapi/types/v2";
 import type { paths as V3Paths } from "@heygen-openapi/types/v3";
 import openapiFetch, { type Client } from "openapi-fetch";
 import { type HeyGenClientOptions, resolveConfig } from "./options.js";
-import { scrubHeaders } from "./redact.js";
 import { createCaller } from "./request.js";
 import { type AvatarGroups, avatarGroups } from "./resources/avatar-groups.js";
 import { type PhotoAvatars, photoAvatars } from "./resources/photo-avatars.js";
@@ -62,7 +61,7 @@ export function createHeyGenClient(options?: HeyGenClientOptions): HeyGenClient 
       },
       { signal: input.signal },
     );
-    const headers = scrubHeaders(response.headers, cfg.redact);
+    const headers = new Headers(response.headers);
     // The body is rebuilt from the (scrubbed) text, so the original length no longer applies; an
     // empty body says so, or openapi-fetch would try to parse "" (e.g. a 205 that announced one).
     const bodyText = NULL_BODY.has(response.status) ? "" : text;

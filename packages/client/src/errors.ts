@@ -1,5 +1,4 @@
 import type { PhotoAvatarLook } from "./api-types.js";
-import { type Redactor, scrubHeaders } from "./redact.js";
 import { retryAfterMs } from "./retry.js";
 
 /**
@@ -145,7 +144,7 @@ const byStatus: Record<number, typeof APIError> = {
 
 const str = (v: unknown) => (v == null ? undefined : String(v));
 
-/** The parts of a response an error keeps. */
+/** The parts of a response an error keeps; the transport already scrubbed its headers. */
 export interface Answered {
   status: number;
   headers: Headers;
@@ -153,12 +152,11 @@ export interface Answered {
 
 /**
  * Builds the {@link APIError} subclass for an error answer. `op` is the templated operation
- * (`GET /v3/avatars/{group_id}`), so messages never carry caller data such as ids; `body` is
- * already scrubbed, and the headers are scrubbed here.
+ * (`GET /v3/avatars/{group_id}`), so messages never carry caller data such as ids; the body and
+ * headers come from the transport, already scrubbed.
  */
-export function toAPIError(op: string, res: Answered, body: unknown, redact: Redactor): APIError {
-  const status = res.status;
-  const headers = scrubHeaders(res.headers, redact);
+export function toAPIError(op: string, res: Answered, body: unknown): APIError {
+  const { status, headers } = res;
   const e = (body as { error?: unknown } | null)?.error;
   const o = (e && typeof e === "object" ? e : {}) as Record<string, unknown>;
   const code = str(o.code);
@@ -179,10 +177,10 @@ export function toAPIError(op: string, res: Answered, body: unknown, redact: Red
 }
 
 /** An InvalidResponseError for an answer that breaks the documented shape. */
-export function invalid(op: string, res: Answered, body: unknown, what: string, redact: Redactor) {
+export function invalid(op: string, res: Answered, body: unknown, what: string) {
   return new InvalidResponseError(`${op} answered ${res.status} ${what}`, {
     status: res.status,
-    headers: scrubHeaders(res.headers, redact),
+    headers: res.headers,
     body,
   });
 }

@@ -2,22 +2,18 @@ import type { APIPromise } from "./api-promise.js";
 import { apiPromise } from "./api-promise.js";
 import { HeyGenValidationError, invalid, toAPIError } from "./errors.js";
 import { type Config, checkRequestOptions, type RequestOptions } from "./options.js";
-import type { Redactor } from "./redact.js";
 import { send } from "./transport.js";
 
 /**
- * What resources need from the client: one JSON call that throws on every kind of error, and the
- * client's redactor for the errors they raise themselves.
+ * What resources need from the client: one JSON call that throws on every kind of error. Its
+ * responses are already scrubbed, so errors the resources raise themselves need no redactor.
  */
-export interface Caller {
-  <T>(
-    method: "GET" | "POST",
-    path: string,
-    params: () => CallParams,
-    options: RequestOptions | undefined,
-  ): APIPromise<T>;
-  redact: Redactor;
-}
+export type Caller = <T>(
+  method: "GET" | "POST",
+  path: string,
+  params: () => CallParams,
+  options: RequestOptions | undefined,
+) => APIPromise<T>;
 
 /**
  * What one call sends. Resources pass it as a thunk so argument checks run inside the returned
@@ -97,22 +93,16 @@ export function createCaller(cfg: Config): Caller {
         o,
       );
       const b = body as { error?: unknown; data?: unknown } | undefined;
-      if (!response.ok || b?.error != null) throw toAPIError(op, response, body, cfg.redact);
+      if (!response.ok || b?.error != null) throw toAPIError(op, response, body);
       // The types promise an object (a list page: an array of them); anything else, however it
       // parsed, is not the JSON the spec promises.
       const d = b?.data;
       if (!(p.whole ? Array.isArray(d) : d && typeof d === "object" && !Array.isArray(d))) {
-        throw invalid(
-          op,
-          response,
-          body,
-          `without a data ${p.whole ? "list" : "object"}`,
-          cfg.redact,
-        );
+        throw invalid(op, response, body, `without a data ${p.whole ? "list" : "object"}`);
       }
       return { data: (p.whole ? b : d) as T, response };
     };
     return apiPromise(run());
   };
-  return Object.assign(call, { redact: cfg.redact });
+  return call;
 }

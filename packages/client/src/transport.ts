@@ -8,7 +8,7 @@ import {
   invalid,
 } from "./errors.js";
 import type { Config, RequestOptions, ResponseInfo } from "./options.js";
-import { redactHeaders, scrubHeaders } from "./redact.js";
+import { redactHeaders, scrubResponse } from "./redact.js";
 import {
   backoffMs,
   failureCode,
@@ -17,7 +17,10 @@ import {
   retryAfterMs,
 } from "./retry.js";
 
-/** The final answer of a request: the Response (body already read), its text and parsed body. */
+/**
+ * The final answer of a request: the Response (body already read, headers scrubbed), its text and
+ * parsed body.
+ */
 export interface Answer {
   response: Response;
   /** The body text, scrubbed of secrets. */
@@ -128,15 +131,18 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
       const watched = cfg.onRequest || cfg.onResponse || cfg.logger;
       const info = watched && { method, url, attempt, headers: redactHeaders(headers, cfg.redact) };
       if (info) notify(cfg, op, "request", info);
-      const r = await bounded(
-        cfg.fetch(url, {
-          method,
-          headers,
-          body: body ?? null,
-          signal: ac.signal,
-          redirect: "manual",
-        }),
-        ac.signal,
+      const r = scrubResponse(
+        await bounded(
+          cfg.fetch(url, {
+            method,
+            headers,
+            body: body ?? null,
+            signal: ac.signal,
+            redirect: "manual",
+          }),
+          ac.signal,
+        ),
+        cfg.redact,
       );
       if (info) {
         const got = {
@@ -170,7 +176,7 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
     // fetch passes any three-digit status, but a Response (which the raw clients rebuild) cannot
     // hold one outside 200-599, and no HeyGen answer has one
     if (response && !(status >= 200 && status <= 599)) {
-      throw invalid(op, response, text, "with a status outside 200-599", cfg.redact);
+      throw invalid(op, response, text, "with a status outside 200-599");
     }
     const location = status > 300 && status < 400 && response?.headers.get("location");
     if (location) {
@@ -181,10 +187,10 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
           ? "cross_origin_redirect"
           : ++hops > MAX_REDIRECTS && "too_many_redirects";
       if (code || !next) {
-        throw new APIError(`${op} refused a redirect to ${cfg.redact(location)} (${code})`, {
+        throw new APIError(`${op} refused a redirect to ${location} (${code})`, {
           status,
           code: code as string,
-          headers: scrubHeaders((response as Response).headers, cfg.redact),
+          headers: (response as Response).headers,
         });
       }
       if (status === 303 || (status < 303 && method === "POST")) {
@@ -211,15 +217,18 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
     let parsed: unknown = text || undefined;
     try {
       if (text) parsed = JSON.parse(text);
-      // JSON escapes ("\u0073k-...") turn into the key only once parsed, after the text was scrubbed
-      if (text.includes("\\u")) {
+      // Any JSON escape ("\u0073k-...", "\/", "\"") can spell the key that only appears once
+      // parsed, after the text was scrubbed; re-serializing gives the one spelling the redactor knows.
+      if (text.includes("\\")) {
         text = cfg.redact(JSON.stringify(parsed));
         parsed = JSON.parse(text);
       }
     } catch {
+      // a scrub that broke the JSON must not leave the unscrubbed first parse behind
+      parsed = text || undefined;
       if (status < 300) {
         const what = `with a non-JSON body: ${text.slice(0, 60)}`;
-        throw invalid(op, response as Response, text, what, cfg.redact);
+        throw invalid(op, response as Response, text, what);
       }
     }
     return { response: response as Response, text, body: parsed };

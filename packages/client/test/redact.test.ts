@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createRedactor, redactHeaders } from "../src/redact.js";
+import { createRedactor, redactHeaders, scrubResponse } from "../src/redact.js";
 
 describe("redaction", () => {
   it("removes every occurrence of the secret from any text", () => {
@@ -35,5 +35,32 @@ describe("redaction", () => {
       "x-echo": "key=[redacted]",
       a: "b",
     });
+  });
+
+  it("scrubs a secret as JSON.stringify spells it inside a string", () => {
+    const r = createRedactor(['a"b\\c']);
+    expect(r(JSON.stringify({ m: 'x a"b\\c y' }))).toBe('{"m":"x [redacted] y"}');
+    expect(r('plain a"b\\c')).toBe("plain [redacted]");
+  });
+
+  it("scrubs response headers and status text, keeping a clean response as it is", async () => {
+    const r = createRedactor(["s3cret"]);
+    const clean = new Response("{}", { status: 201, headers: { "x-request-id": "req-1" } });
+    expect(scrubResponse(clean, r)).toBe(clean);
+    const echoed = new Response("body", {
+      status: 201,
+      statusText: "Created s3cret",
+      headers: { "x-request-id": "req-s3cret", "set-cookie": "a=s3cret" },
+    });
+    const out = scrubResponse(echoed, r);
+    expect([out.headers.get("x-request-id"), out.headers.get("set-cookie")]).toEqual([
+      "req-[redacted]",
+      "a=[redacted]",
+    ]);
+    expect([out.status, out.statusText, await out.text()]).toEqual([
+      201,
+      "Created [redacted]",
+      "body",
+    ]);
   });
 });

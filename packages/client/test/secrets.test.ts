@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { createHeyGenClient, HeyGenError } from "../src/index.js";
 import { clientFor, KEY } from "./support/client.js";
@@ -59,6 +60,96 @@ describe("the API key never leaks", () => {
     expect(e.body).toEqual({ error: "[redacted] is not valid", data: null });
     const raw = await heygen.raw.v2.GET("/v2/photo_avatar/{id}", { params: { path: { id: "l" } } });
     expect(JSON.stringify(raw.data)).not.toContain(KEY);
+  });
+
+  it('from bodies that spell the key with any JSON escape (\\/, \\", \\\\, \\u)', async () => {
+    let body = "";
+    s = await startServer((_, res) => {
+      res.writeHead(401, { "content-type": "application/json" });
+      res.end(body);
+    });
+    const url = s.url;
+    /** What a 401 echoing the key as `echoed` shows, through a resource and a raw client. */
+    const shown = async (apiKey: string, echoed: string) => {
+      body = `{"error":{"code":"unauthorized","message":"invalid key ${echoed}"}}`;
+      const heygen = createHeyGenClient({ apiKey, baseUrl: url, maxRetries: 0 });
+      const e = await heygen.avatarGroups.get("g").catch((x) => x);
+      expect(e).toBeInstanceOf(HeyGenError);
+      const raw = await heygen.raw.v3.GET("/v3/avatars/{group_id}", {
+        params: { path: { group_id: "g" } },
+      });
+      const rawError = raw.error as unknown as { error: { message: string } };
+      return [e.message, String(e.stack), inspect(e), e.body.error.message, rawError.error.message];
+    };
+    // base64-style keys hold `/`, which PHP's json_encode and others echo as `\/` by default
+    const b64 = "c2stcmVs/Zjk+YTFlNWIy==";
+    for (const text of await shown(b64, b64.replace("/", "\\/"))) {
+      expect(text).not.toContain(b64);
+      expect(text).toContain("invalid key [redacted]");
+    }
+    // any visible-ASCII key, each character plain or in another spelling JSON allows for it
+    const spell = (c: string, how: number) => {
+      const hex = c.charCodeAt(0).toString(16).padStart(4, "0");
+      if (how === 1) return `\\u${hex}`;
+      if (how === 2) return c === "/" ? "\\/" : `\\u${hex.toUpperCase()}`;
+      return c === '"' || c === "\\" ? `\\${c}` : c;
+    };
+    const visible = fc.integer({ min: 0x21, max: 0x7e }).map((n) => String.fromCharCode(n));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.tuple(
+          fc.string({ unit: visible, minLength: 4, maxLength: 20 }),
+          fc.constantFrom('"', "\\", "/"),
+          fc.string({ unit: visible, maxLength: 20 }),
+        ),
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 41, maxLength: 41 }),
+        async ([head, special, tail], hows) => {
+          const key = head + special + tail;
+          const echoed = [...key].map((c, i) => spell(c, hows[i] ?? 0)).join("");
+          for (const text of await shown(key, echoed)) expect(text).not.toContain(key);
+        },
+      ),
+      { seed: 8, numRuns: 100 },
+    );
+  });
+
+  it("from response headers and status text: hooks, logs, withResponse, raw clients, errors", async () => {
+    s = await startServer((req, res) => {
+      const headers = {
+        "content-type": "application/json",
+        "x-request-id": `req-${KEY}`,
+        "x-echo": `${req.headers["x-api-key"]}`,
+      };
+      const status = req.url.includes("missing") ? 404 : req.url.includes("odd") ? 600 : 200;
+      res.writeHead(status, `OK ${KEY}`, headers);
+      res.end(status === 200 ? '{"data":{"id":"g1"}}' : '{"error":{"code":"c"}}');
+    });
+    const lines: string[] = [];
+    const heygen = clientFor(s, {
+      maxRetries: 0,
+      logger: { debug: (m, d) => lines.push(m + inspect(d, { depth: 9 })) },
+      onRequest: (i) => lines.push(JSON.stringify(i)),
+      onResponse: (i) => lines.push(JSON.stringify(i)),
+    });
+    const { response, requestId } = await heygen.avatarGroups.get("g1").withResponse();
+    expect(requestId).toBe("req-[redacted]");
+    expect(response.headers.get("x-echo")).toBe("[redacted]");
+    expect(response.statusText).toBe("OK [redacted]");
+    const raw = await heygen.raw.v3.GET("/v3/avatars/{group_id}", {
+      params: { path: { group_id: "g1" } },
+    });
+    expect([raw.response.headers.get("x-request-id"), raw.response.statusText]).toEqual([
+      "req-[redacted]",
+      "OK [redacted]",
+    ]);
+    for (const id of ["missing", "odd"]) {
+      const e = await heygen.avatarGroups.get(id).catch((x) => x);
+      expectNoKey(e);
+      expect(e.requestId).toBe("req-[redacted]");
+      expect(e.headers.get("x-echo")).toBe("[redacted]");
+    }
+    expect(lines.join("\n")).not.toContain(KEY);
+    expect(lines.join("\n")).toContain('"requestId":"req-[redacted]"');
   });
 
   it("from connection, timeout, redirect, abort and validation errors", async () => {

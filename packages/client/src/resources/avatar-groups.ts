@@ -62,7 +62,6 @@ export function avatarGroups(call: Caller): AvatarGroups {
             options,
           ).withResponse(),
         params?.token,
-        call.redact,
       ),
     get: (groupId, options) =>
       call("GET", "/v3/avatars/{group_id}", () => ({ path: { group_id: groupId } }), options),

@@ -76,7 +76,7 @@ export function photoAvatars(call: Caller): PhotoAvatars {
             ).withResponse();
             const list = r.data.photo_avatar_list;
             if (!Array.isArray(list)) {
-              throw invalid(ADD, r.response, r.data, "without data.photo_avatar_list", call.redact);
+              throw invalid(ADD, r.response, r.data, "without data.photo_avatar_list");
             }
             looks.push(...list);
             response = r.response;
