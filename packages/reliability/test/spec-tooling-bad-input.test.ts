@@ -93,6 +93,42 @@ async function copyCheckout(): Promise<string> {
 const snapshot = (root: string) =>
   Promise.all(GENERATED.map((f) => readFile(join(root, f), "utf8")));
 
+const V3_UPSTREAM = "specs/v3/upstream/get-avatar-group.yaml";
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** A billion-laughs YAML block: nine levels of nine aliases each. */
+function aliasBomb(): string {
+  let yaml = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+  let prev = "a";
+  for (const n of "bcdefghi") {
+    yaml += `${n}: &${n} [${Array(9).fill(`*${prev}`).join(",")}]\n`;
+    prev = n;
+  }
+  return yaml;
+}
+
+/** Adds `schemas` to the v2 upstream definition and points its first 200 JSON schema at `target`. */
+async function pointFirstResponseAt(
+  root: string,
+  target: string,
+  schemas: Record<string, unknown>,
+) {
+  const path = join(root, V2_UPSTREAM);
+  type Op = { responses: Record<string, { content: Record<string, { schema: unknown }> }> };
+  const doc = JSON.parse(await readFile(path, "utf8")) as {
+    paths: Record<string, Record<string, Op>>;
+    components?: { schemas?: Record<string, unknown> };
+  };
+  doc.components = { ...doc.components, schemas: { ...doc.components?.schemas, ...schemas } };
+  const op = Object.values(Object.values(doc.paths)[0] ?? {})[0] as Op;
+  (op.responses["200"] as { content: Record<string, { schema: unknown }> }).content[
+    "application/json"
+  ] = {
+    schema: ref(target),
+  };
+  await writeFile(path, JSON.stringify(doc));
+}
+
 const readJson = async (path: string) =>
   JSON.parse(await readFile(path, "utf8")) as Record<string, unknown>;
 
@@ -147,9 +183,45 @@ const generateCases: [string, string, (root: string) => Promise<void>][] = [
       await writeFile(join(root, "specs/upstream.json"), JSON.stringify(manifest));
     },
   ],
+  [
+    "a $ref cycle A -> B -> A",
+    V2_UPSTREAM,
+    (root) => pointFirstResponseAt(root, "LoopA", { LoopA: ref("LoopB"), LoopB: ref("LoopA") }),
+  ],
+  [
+    "a schema that is a $ref to itself",
+    V2_UPSTREAM,
+    (root) => pointFirstResponseAt(root, "Self", { Self: ref("Self") }),
+  ],
+  [
+    "a YAML alias bomb",
+    V3_UPSTREAM,
+    async (root) => {
+      const path = join(root, V3_UPSTREAM);
+      await writeFile(
+        path,
+        `${await readFile(path, "utf8")}\nx-bomb:\n  ${aliasBomb().split("\n").join("\n  ")}`,
+      );
+    },
+  ],
+  [
+    "100,000 levels of JSON nesting",
+    V2_UPSTREAM,
+    async (root) => {
+      const path = join(root, V2_UPSTREAM);
+      const text = await readFile(path, "utf8");
+      await writeFile(
+        path,
+        text.replace(
+          '"openapi"',
+          `"x-deep": ${"[".repeat(100_000)}${"]".repeat(100_000)}, "openapi"`,
+        ),
+      );
+    },
+  ],
 ];
 
-describe("pnpm generate under bad input", () => {
+describe.concurrent("pnpm generate under bad input", () => {
   test.each(
     generateCases,
   )("%s: exit 2, a message naming %s, no stack, generated files untouched", async (_name, file, breakIt) => {
@@ -227,12 +299,6 @@ beforeAll(async () => {
     };
     return JSON.stringify(d);
   };
-  let bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
-  let prev = "a";
-  for (const n of "bcdefghi") {
-    bomb += `${n}: &${n} [${Array(9).fill(`*${prev}`).join(",")}]\n`;
-    prev = n;
-  }
   const big = structuredClone(doc);
   for (let i = 0; JSON.stringify(big).length < TEN_MB; i += 500) {
     for (let k = i; k < i + 500; k++) {
@@ -262,7 +328,7 @@ beforeAll(async () => {
       '"openapi"',
       `"x-deep": ${"[".repeat(100_000)}${"]".repeat(100_000)}, "openapi"`,
     ),
-    "yaml-bomb.yaml": `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\nx-bomb:\n  ${bomb.split("\n").join("\n  ")}`,
+    "yaml-bomb.yaml": `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\nx-bomb:\n  ${aliasBomb().split("\n").join("\n  ")}`,
     "dangling.json": withPath("#/components/schemas/X", {
       X: { $ref: "#/components/schemas/Missing" },
     }),
