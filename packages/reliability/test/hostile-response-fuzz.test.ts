@@ -2,7 +2,8 @@
 // random status, content type, headers and body (empty, null, arrays, truncated JSON, HTML,
 // binary, huge numbers, wrong field types, error objects of every shape, echoes of the key).
 // Property: every call resolves to data of the promised shape or rejects with a HeyGenError, and
-// the key never shows in any error text.
+// the key never shows in any error text, log line or hook payload.
+import { inspect } from "node:util";
 import { createHeyGenClient, type HeyGenClient, HeyGenError } from "@heygen-openapi/client";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -32,6 +33,7 @@ interface Plan {
 let plan: Plan;
 let server: RawServer;
 let client: HeyGenClient;
+const logLines: string[] = [];
 /** The same client options, but the secret sent as an OAuth bearer token (the key string itself). */
 let keyClient: HeyGenClient;
 let tokenClient: HeyGenClient;
@@ -43,6 +45,7 @@ const figures = {
   resolved: 0,
   rejected: {} as Record<string, number>,
   keyEchoes: 0,
+  logLines: 0,
   failures: 0,
 };
 
@@ -66,8 +69,17 @@ beforeAll(async () => {
     maxRetryAfterMs: 20,
     timeoutMs: 2_000,
   };
-  keyClient = createHeyGenClient({ apiKey: API_KEY, ...options });
-  tokenClient = createHeyGenClient({ accessToken: API_KEY, ...options });
+  // every log line and hook payload is kept, to prove none of them ever holds the key
+  const observe = {
+    logger: {
+      debug: (message: string, details: unknown) =>
+        logLines.push(`${message} ${inspect(details, { depth: 8 })}`),
+    },
+    onRequest: (info: unknown) => logLines.push(JSON.stringify(info)),
+    onResponse: (info: unknown) => logLines.push(JSON.stringify(info)),
+  };
+  keyClient = createHeyGenClient({ apiKey: API_KEY, ...options, ...observe });
+  tokenClient = createHeyGenClient({ accessToken: API_KEY, ...options, ...observe });
   client = keyClient;
 });
 
@@ -78,7 +90,7 @@ afterAll(async () => {
   figures.requests = server?.seen.length ?? 0;
   console.log(
     `[hostile-response-fuzz] cases fuzzed: ${figures.cases}, HTTP requests: ${figures.requests}, resolved: ${figures.resolved}, ` +
-      `rejected: ${JSON.stringify(figures.rejected)}, key echoed by server: ${figures.keyEchoes}, ` +
+      `rejected: ${JSON.stringify(figures.rejected)}, key echoed by server: ${figures.keyEchoes}, log lines and hook payloads checked: ${figures.logLines}, ` +
       `unhandled rejections: ${unhandled.count}, leaked resources: ${JSON.stringify(leaked)}, failures: ${figures.failures}`,
   );
   expect(leaked).toEqual({});
@@ -287,8 +299,27 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
 
 // ---- what the user calls ----
 
-type Op = "get" | "list" | "iterate" | "listLooks" | "getLook" | "addLooks" | "wait" | "raw";
-const ops: Op[] = ["get", "list", "iterate", "listLooks", "getLook", "addLooks", "wait", "raw"];
+type Op =
+  | "get"
+  | "list"
+  | "iterate"
+  | "listLooks"
+  | "getLook"
+  | "addLooks"
+  | "wait"
+  | "raw"
+  | "withResponse";
+const ops: Op[] = [
+  "get",
+  "list",
+  "iterate",
+  "listLooks",
+  "getLook",
+  "addLooks",
+  "wait",
+  "raw",
+  "withResponse",
+];
 
 async function call(op: Op): Promise<unknown> {
   switch (op) {
@@ -312,6 +343,8 @@ async function call(op: Op): Promise<unknown> {
       return client.photoAvatars.addLooks({ group_id: "g1", image_keys: ["k1"], name: "n" });
     case "wait":
       return client.photoAvatars.waitUntilReady("l1", { intervalMs: 1, timeoutMs: 15 });
+    case "withResponse":
+      return client.avatarGroups.get("g1").withResponse();
     case "raw":
       return client.raw.v3.GET("/v3/avatars/{group_id}", { params: { path: { group_id: "g1" } } });
   }
@@ -335,6 +368,14 @@ function promisedShape(op: Op, value: unknown): boolean {
       return isObject(value) && Array.isArray(value.photo_avatar_list);
     case "wait":
       return isObject(value) && value.status === "completed";
+    case "withResponse":
+      return (
+        isObject(value) &&
+        isObject(value.data) &&
+        !Array.isArray(value.data) &&
+        value.response instanceof Response &&
+        (value.requestId === undefined || typeof value.requestId === "string")
+      );
     case "raw":
       return (
         isObject(value) &&
@@ -376,6 +417,7 @@ async function check(op: Op, p: Plan, via: "apiKey" | "accessToken" = "apiKey"):
   if (bodyText(p).includes(API_KEY) || Object.values(p.headers).some((v) => v.includes(API_KEY))) {
     figures.keyEchoes++;
   }
+  const linesBefore = logLines.length;
   let value: unknown;
   let error: unknown;
   let settled = false;
@@ -396,11 +438,13 @@ async function check(op: Op, p: Plan, via: "apiKey" | "accessToken" = "apiKey"):
     }
     if (!promisedShape(op, value))
       problems.push(`resolved to a value of the wrong shape: ${JSON.stringify(value)}`);
-    if (op === "raw") {
-      // the raw clients hand back the body itself, which the user asked for; headers are scrubbed
-      const h =
-        isObject(value) && value.response instanceof Response ? [...value.response.headers] : [];
-      if (JSON.stringify(h).includes(API_KEY)) problems.push("raw response headers hold the key");
+    if (op === "raw" || op === "withResponse") {
+      // the body itself is what the user asked for; the headers and request id are scrubbed
+      const v = isObject(value) ? value : {};
+      const h = v.response instanceof Response ? [...v.response.headers] : [];
+      if (JSON.stringify([h, v.requestId ?? null]).includes(API_KEY)) {
+        problems.push("response headers or request id hold the key");
+      }
     } else if (JSON.stringify(value ?? null).includes(API_KEY) && !echoedIntoData(p)) {
       problems.push("resolved value holds the key although the server put it outside data");
     }
@@ -411,6 +455,10 @@ async function check(op: Op, p: Plan, via: "apiKey" | "accessToken" = "apiKey"):
     const leaks = secretLeaks(error, API_KEY);
     if (leaks.length) problems.push(`the key leaked: ${leaks.slice(0, 3).join(" | ")}`);
   }
+  const loggedKey = logLines.slice(linesBefore).filter((l) => l.includes(API_KEY));
+  if (loggedKey.length)
+    problems.push(`a log line or hook payload holds the key: ${loggedKey[0]?.slice(0, 300)}`);
+  figures.logLines += logLines.length - linesBefore;
   if (problems.length) {
     figures.failures++;
     throw new Error(`${op}: ${problems.join("; ")}`);
@@ -527,5 +575,52 @@ describe("hostile answers the fuzz once caught the client out on (regressions)",
       figures.rejected[(outcome.error as Error).name] =
         (figures.rejected[(outcome.error as Error).name] ?? 0) + 1;
     else figures.resolved++;
+  });
+});
+
+describe("keys of any shape, echoed with any JSON escape", () => {
+  test('200 random visible-ASCII keys, echoed with random JSON escapes (\\uXXXX, \\/, \\", \\\\), never reach the error', async () => {
+    let body = "";
+    const echo = await startRawServer((_req, res) => {
+      res.writeHead(401, { "content-type": "application/json" });
+      res.end(body);
+    });
+    const escapeChar = (c: string, how: number) => {
+      const hex = c.charCodeAt(0).toString(16).padStart(4, "0");
+      if (how === 1) return `\\u${hex}`;
+      if (how === 2) return `\\u${hex.toUpperCase()}`;
+      if (c === "/" && how === 3) return "\\/"; // PHP's json_encode escapes every slash
+      if (c === '"' || c === "\\") return `\\${c}`; // must be escaped to stay JSON
+      return c;
+    };
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.string({
+            unit: fc.integer({ min: 0x21, max: 0x7e }).map((n) => String.fromCharCode(n)),
+            minLength: 12,
+            maxLength: 40,
+          }),
+          fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 40, maxLength: 40 }),
+          async (key, hows) => {
+            figures.cases++;
+            figures.keyEchoes++;
+            body = `{"error":{"message":"key ${[...key].map((c, i) => escapeChar(c, hows[i] ?? 0)).join("")}"}}`;
+            const c = createHeyGenClient({ apiKey: key, baseUrl: echo.url, maxRetries: 0 });
+            const error = await c.avatarGroups.get("g1").catch((e: unknown) => e);
+            expect(error).toBeInstanceOf(HeyGenError);
+            expect(secretLeaks(error, key)).toEqual([]);
+            figures.rejected[(error as Error).name] =
+              (figures.rejected[(error as Error).name] ?? 0) + 1;
+          },
+        ),
+        { seed: SEED + 2, numRuns: 200 },
+      );
+    } catch (e) {
+      figures.failures++;
+      throw e;
+    } finally {
+      await echo.close();
+    }
   });
 });

@@ -1,8 +1,7 @@
 // Pagination robustness (issue 7, suite 5): a cursor that repeats, `has_more` without
 // `next_token`, a page that fails midway (retried), and 20,000 items walked with a flat heap.
-// The fake serves the honest listings (with faults); raw servers on 127.0.0.1 play the servers
-// whose pagination is broken, and the 20,000-item listing: the fake builds every group for
-// every page, so 20,000 groups take over a minute to list there.
+// The fake serves the honest listings (with faults) and 20,000 groups; raw servers on 127.0.0.1
+// play the servers whose pagination is broken, and 20,000 large (2 kB) items.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import {
@@ -343,5 +342,47 @@ describe("volume", () => {
     figures.heapGrowthMB = (heapAtEnd - heapAt2k) / 2 ** 20;
     // keeping the 18,000 items in between would add ~36 MB
     expect(figures.heapGrowthMB).toBeLessThan(8);
+  }, 60_000);
+});
+
+describe("volume through the fake", () => {
+  test("20,000 groups in the fake, walked over HTTP at limit 50: each exactly once, in the fake's order, flat heap", async () => {
+    const big = await createFakeHeyGen({ apiKey: API_KEY, seed: SEED, groups: "empty" });
+    try {
+      await big.listen();
+      const NAME = "n".repeat(1_000); // ~20 MB if the walk kept every group
+      for (let i = 0; i < 20_000; i++)
+        big.state.addGroup({ ownership: i % 3 ? "public" : "private", name: `${i} ${NAME}` });
+      const expected = big.state.groups().map((g) => g.id);
+      setFlagsFromString("--expose-gc");
+      const gc = runInNewContext("gc") as () => void;
+      const c = createHeyGenClient({ apiKey: API_KEY, baseUrl: big.url, maxRetries: 0 });
+      let i = 0;
+      let heapAt2k = 0;
+      let heapAtEnd = 0;
+      let first: WeakRef<object> | undefined;
+      for await (const g of c.avatarGroups.list({ limit: 50 })) {
+        if (g.id !== expected[i])
+          throw new Error(`group ${i} came as ${g.id}, expected ${expected[i]}`);
+        if (i === 0) first = new WeakRef(g);
+        i++;
+        if (i === 2_000 || i === expected.length) {
+          gc();
+          if (i === 2_000) heapAt2k = process.memoryUsage().heapUsed;
+          else heapAtEnd = process.memoryUsage().heapUsed;
+        }
+      }
+      figures.listings++;
+      figures.items += i;
+      figures.pages += big.requests.length;
+      gc();
+      expect(i).toBe(20_000);
+      expect(big.requests).toHaveLength(400);
+      expect(first?.deref()).toBeUndefined();
+      expect((heapAtEnd - heapAt2k) / 2 ** 20).toBeLessThan(8);
+      expect(big.violations).toEqual([]);
+    } finally {
+      await big.close();
+    }
   }, 60_000);
 });
