@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { resolve as resolvePath } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { $RefParser } from "@apidevtools/json-schema-ref-parser";
+import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { SpecLoadError } from "./errors.js";
 import { isRecord } from "./json.js";
+import { dereference } from "./refs.js";
 import type { CompareOptions, OpenAPIDocument, SpecInput } from "./types.js";
 
 /** A loaded, fully dereferenced document plus what is known about where its schemas came from. */
@@ -22,7 +22,8 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 /**
  * Loads one side of a comparison: reads a file, fetches a URL, or takes a parsed document;
  * extracts the definition from a docs page when needed; checks it is OpenAPI 3.0/3.1; and
- * resolves every `$ref` (internal, relative files, circular).
+ * resolves every `$ref` (internal, relative files, circular). A document fetched over http(s) may
+ * only `$ref` its own origin, and a `$ref` chain that loops without reaching a schema is refused.
  *
  * @example
  * const { document } = await loadSpec("specs/v3/openapi.json");
@@ -52,7 +53,10 @@ export async function loadSpec(
     );
   }
   const document = checkOpenApi(parsed, source);
-  const dereferenced = await dereference(document, refBase, source, options);
+  const dereferenced = await dereference(document, refBase, source, {
+    ...options,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
   return { source, document: dereferenced, schemaNames: collectSchemaNames(dereferenced) };
 }
 
@@ -265,27 +269,6 @@ function checkOpenApi(value: unknown, source: string): OpenAPIDocument {
     throw new SpecLoadError(source, "invalid", "has neither `paths`, `webhooks` nor `components`");
   }
   return value as OpenAPIDocument;
-}
-
-async function dereference(
-  document: OpenAPIDocument,
-  refBase: string,
-  source: string,
-  options: CompareOptions,
-): Promise<OpenAPIDocument> {
-  const base = /^https?:/i.test(refBase) ? refBase : pathToFileURL(refBase).pathname;
-  try {
-    const parser = new $RefParser();
-    const result = await parser.dereference(base, document, {
-      mutateInputSchema: true,
-      dereference: { circular: true },
-      resolve: { external: true, http: { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS } },
-    });
-    return result as OpenAPIDocument;
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new SpecLoadError(source, "ref", `cannot resolve a $ref (${message})`, { cause: error });
-  }
 }
 
 function collectSchemaNames(document: OpenAPIDocument): WeakMap<object, string> {

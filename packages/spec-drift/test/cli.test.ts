@@ -41,6 +41,15 @@ beforeAll(async () => {
     ),
     "not-openapi.json": { hello: "world" },
     "ops.json": api({ "/x": { get: { responses: { "200": { description: "ok" } } } } }),
+    "cycle.json": {
+      ...responseBody({ $ref: "#/components/schemas/LoopA" }),
+      components: {
+        schemas: {
+          LoopA: { $ref: "#/components/schemas/LoopB" },
+          LoopB: { $ref: "#/components/schemas/LoopA" },
+        },
+      },
+    },
   };
   for (const [name, doc] of Object.entries(specs)) await writeFile(file(name), JSON.stringify(doc));
   await writeFile(file("broken.yaml"), "openapi: 3.1.0\npaths: [unclosed\n");
@@ -104,6 +113,11 @@ describe("heygen-spec-drift compare", () => {
       "a bad --format",
       ["compare", "base.json", "base.json", "--format", "xml"],
       "--format must be one of text, markdown, json",
+    ],
+    [
+      "a $ref cycle that never reaches a schema",
+      ["compare", "base.json", "cycle.json"],
+      "cycle.json: circular $ref #/components/schemas/",
     ],
     ["one document", ["compare", "base.json"], "compare takes exactly two documents, got 1"],
     ["an unknown command", ["diff", "base.json", "base.json"], 'unknown command "diff"'],

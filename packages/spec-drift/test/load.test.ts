@@ -3,9 +3,10 @@ import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareSpecs, loadSpec, SpecLoadError } from "../src/index.js";
-import { summary } from "./helpers.js";
+import { responseBody, summary } from "./helpers.js";
 
 const fixtures = join(import.meta.dirname, "fixtures");
 
@@ -157,5 +158,148 @@ describe("URLs", () => {
     expect((error as Error).message).toBe(
       "https://docs.example/page: cannot fetch (host not found (ENOTFOUND); are you offline?)",
     );
+  });
+});
+
+describe("$ref cycles", () => {
+  const withSchemas = (schemas: Record<string, unknown>) => ({
+    ...responseBody({ $ref: "#/components/schemas/Start" }),
+    components: { schemas },
+  });
+
+  it.each([
+    [
+      "A -> B -> A",
+      { Start: { $ref: "#/components/schemas/B" }, B: { $ref: "#/components/schemas/Start" } },
+      "circular $ref #/components/schemas/Start -> #/components/schemas/B -> #/components/schemas/Start never reaches a schema",
+    ],
+    [
+      "A -> B -> A with a sibling keyword",
+      {
+        Start: { $ref: "#/components/schemas/B", description: "start" },
+        B: { $ref: "#/components/schemas/Start" },
+      },
+      "circular $ref #/components/schemas/Start -> #/components/schemas/B -> #/components/schemas/Start never reaches a schema",
+    ],
+    [
+      "Self -> Self",
+      { Start: { $ref: "#/components/schemas/Start" } },
+      "circular $ref #/components/schemas/Start -> #/components/schemas/Start never reaches a schema",
+    ],
+  ])("refuses %s, which defines no schema, with a SpecLoadError", async (_name, schemas, message) => {
+    const error = await loadSpec(withSchemas(schemas)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SpecLoadError);
+    expect(error).toMatchObject({ kind: "ref", source: "<document>" });
+    expect((error as Error).message).toBe(`<document>: ${message}`);
+  });
+
+  it("refuses a loop through another file, naming the $ref left unresolved", async () => {
+    const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const dir = await mkdtemp(join(tmpdir(), "spec-drift-"));
+    try {
+      const spec = withSchemas({ Start: { $ref: "other.json#/Y" } });
+      await writeFile(join(dir, "spec.json"), JSON.stringify(spec));
+      await writeFile(
+        join(dir, "other.json"),
+        '{"Y":{"$ref":"spec.json#/components/schemas/Start"}}',
+      );
+      const error = await loadSpec(join(dir, "spec.json")).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SpecLoadError);
+      expect((error as Error).message).toMatch(
+        /spec\.json: circular \$ref \S+ never reaches a schema$/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps recursion through a schema, also behind an alias", async () => {
+    const node = { type: "object", properties: { child: { $ref: "#/components/schemas/Start" } } };
+    const alias = { Start: { $ref: "#/components/schemas/Node" }, Node: node };
+    for (const schemas of [{ Start: node }, alias]) {
+      const { document } = await loadSpec(withSchemas(schemas));
+      const start = (document.components as { schemas: Record<string, { properties: object }> })
+        .schemas.Start;
+      expect(start?.properties).toEqual({ child: start });
+      expect((await compareSpecs(withSchemas(schemas), withSchemas(schemas))).changes).toEqual([]);
+    }
+  });
+});
+
+describe("$refs of a document fetched over http(s)", () => {
+  let server: Server;
+  let origin: string;
+  let dir: string;
+  const canary = "LOCAL-FILE-CANARY-7d2e";
+  /** The served spec: its one response schema is `leak`. */
+  let leak: unknown;
+
+  beforeAll(async () => {
+    const { mkdtemp, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    dir = await mkdtemp(join(tmpdir(), "spec-drift-"));
+    await writeFile(join(dir, "secret.json"), JSON.stringify({ type: "string", enum: [canary] }));
+    server = createServer((req, res) => {
+      const json = (body: unknown) =>
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+      if (req.url === "/spec.json") json(responseBody(leak));
+      else if (req.url === "/parts/part.json") json({ type: "string", enum: ["same-origin"] });
+      // a same-origin URL that sends the resolver elsewhere (never contacted: redirects are refused)
+      else if (req.url === "/hop.json")
+        res.writeHead(302, { location: `http://localhost:1/x.json` }).end();
+      else res.writeHead(404).end();
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    const { rm } = await import("node:fs/promises");
+    server.close();
+    await once(server, "close");
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ["a file: URL", () => pathToFileURL(join(dir, "secret.json")).href, "file://"],
+    [
+      "another origin",
+      () => "http://127.0.0.1:1/secret.json?token=t",
+      "http://127.0.0.1:1/secret.json:",
+    ],
+  ])("refuses a $ref to %s, reading nothing for it", async (_name, ref, shown) => {
+    leak = { type: "object", properties: { leak: { $ref: ref() } } };
+    const error = await compareSpecs(responseBody({ type: "object" }), `${origin}/spec.json`, {
+      timeoutMs: 2_000,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SpecLoadError);
+    expect(error).toMatchObject({ kind: "ref", source: `${origin}/spec.json` });
+    expect((error as Error).message).toContain(`refused the $ref ${shown}`);
+    expect((error as Error).message).toContain(`may only $ref that origin`);
+    expect((error as Error).message).not.toContain(canary);
+    expect((error as Error).message).not.toContain("token");
+  });
+
+  it("resolves a $ref to its own origin, but follows no redirect", async () => {
+    leak = { $ref: "parts/part.json" };
+    const { document } = await loadSpec(`${origin}/spec.json`, { timeoutMs: 2_000 });
+    expect(JSON.stringify(document.paths)).toContain('"enum":["same-origin"]');
+    leak = { $ref: "/hop.json" };
+    const error = await loadSpec(`${origin}/spec.json`, { timeoutMs: 2_000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ kind: "ref" });
+    expect((error as Error).message).toContain(
+      `cannot resolve a $ref (cannot fetch ${origin}/hop.json`,
+    );
+  });
+
+  it("still lets a local document $ref local files", async () => {
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(join(dir, "local.json"), JSON.stringify(responseBody({ $ref: "secret.json" })));
+    const { document } = await loadSpec(join(dir, "local.json"));
+    expect(JSON.stringify(document.paths)).toContain(canary);
   });
 });
