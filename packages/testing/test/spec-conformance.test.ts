@@ -192,6 +192,33 @@ describe("every response the fake sends validates against the bundled spec", () 
     for (const s of limited) expect(s.headers.get("retry-after")).toMatch(/^\d+$/);
   });
 
+  it("answers requests to no operation in the error shape of the generation their path names", async () => {
+    const shapes = {
+      v2: ajv.compile({ $ref: "v2#/components/schemas/V2ErrorResponse" }),
+      v3: ajv.compile({
+        type: "object",
+        required: ["error"],
+        properties: { error: { $ref: "v3#/components/schemas/StandardAPIError" } },
+      }),
+    };
+    const cases = [
+      ["GET", "/v3/videos", "v3", 404],
+      ["DELETE", "/v3/avatars", "v3", 405],
+      ["GET", "/v2/video/list", "v2", 404],
+      ["PUT", "/v2/photo_avatar/x", "v2", 405],
+      ["GET", "/", "v3", 404],
+    ] as const;
+    for (const [method, path, generation, status] of cases) {
+      const response = await fetch(`${fake.url}${path}`, { method, headers: { "x-api-key": "k" } });
+      expect(response.status, `${method} ${path}`).toBe(status);
+      const body = await response.json();
+      expect(
+        shapes[generation](body),
+        `${method} ${path}: ${ajv.errorsText(shapes[generation].errors)}`,
+      ).toBe(true);
+    }
+  });
+
   it("has a validator that does reject wrong bodies", () => {
     const list = validatorFor("listAvatarGroups", 200).fn;
     expect(list({ data: [], has_more: false, next_token: null })).toBe(true);
