@@ -8,7 +8,12 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { compareSpecs, type DriftReport, SpecLoadError } from "@heygen-openapi/spec-drift";
+import {
+  compareSpecs,
+  type DriftReport,
+  formatReport,
+  SpecLoadError,
+} from "@heygen-openapi/spec-drift";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { countResources, leakedSince, type ResourceCounts } from "./support/resources.js";
@@ -333,6 +338,11 @@ beforeAll(async () => {
       X: { $ref: "#/components/schemas/Missing" },
     }),
     "recursive.json": withPath("#/components/schemas/Node", { Node: node }),
+    "cycle.json": withPath("#/components/schemas/LoopA", {
+      LoopA: ref("LoopB"),
+      LoopB: ref("LoopA"),
+    }),
+    "self-cycle.json": withPath("#/components/schemas/Self", { Self: ref("Self") }),
     "recursive-changed.json": withPath("#/components/schemas/Node", {
       Node: {
         ...node,
@@ -367,6 +377,8 @@ describe("heygen-spec-drift under bad input", () => {
     ["10 MB of garbage", "garbage-10mb.json", /invalid JSON/],
     ["100,000 levels of nesting", "deep.json", /deep\.json/],
     ["a YAML alias bomb", "yaml-bomb.yaml", /alias/i],
+    ["a $ref cycle A -> B -> A", "cycle.json", /circular \$ref/],
+    ["a schema that is a $ref to itself", "self-cycle.json", /circular \$ref/],
   ])("%s as either side: exit 2, a message naming the file, no stack", async (_name, file, message) => {
     try {
       const results = await Promise.all([
@@ -567,4 +579,82 @@ describe("compareSpecs against hostile served documents (127.0.0.1)", () => {
       await server.close();
     }
   }, 60_000);
+});
+
+describe("path safety: what a served document may $ref", () => {
+  test.each([
+    ["a local file (file://)", "file"],
+    ["an absolute local path", "absolute"],
+    ["another origin", "origin"],
+  ])("a $ref to %s from a document fetched over http never reads it, and its content never reaches the report", async (_name, kind) => {
+    const { startRawServer } = await import("./support/raw-server.js");
+    const canary = "LOCAL-CANARY-7d2e";
+    const dir = await mkdtemp(join(work, "path-safety-"));
+    const secretFile = join(dir, "secret.json");
+    await writeFile(secretFile, JSON.stringify({ type: "string", enum: [canary] }));
+    const other = await startRawServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ type: "string", enum: [canary] }));
+    });
+    const target =
+      kind === "file"
+        ? `file://${secretFile}`
+        : kind === "absolute"
+          ? secretFile
+          : `${other.url}/secret.json`;
+    const good = JSON.parse(await readFile(join(REPO, "specs/v3/openapi.json"), "utf8")) as {
+      paths: Record<string, unknown>;
+    };
+    const withLeak = (leak: unknown) => {
+      const d = structuredClone(good);
+      d.paths["/x"] = {
+        get: {
+          responses: {
+            "200": {
+              description: "ok",
+              content: { "application/json": { schema: { type: "object", properties: { leak } } } },
+            },
+          },
+        },
+      };
+      return d;
+    };
+    await writeFile(
+      join(dir, "base.json"),
+      JSON.stringify(withLeak({ type: "string", enum: ["a"] })),
+    );
+    const served = await startRawServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(withLeak({ $ref: target })));
+    });
+    try {
+      const outcome = await compareSpecs(join(dir, "base.json"), `${served.url}/spec.json`, {
+        timeoutMs: 5_000,
+      }).then(
+        (report: DriftReport) => ({ report }),
+        (error: unknown) => ({ error }),
+      );
+      if (kind === "absolute") {
+        // an absolute path is a path on the document's own origin, never a local file
+        expect(served.seen.map((r) => r.url)).toContain(secretFile);
+        const text =
+          "report" in outcome ? formatReport(outcome.report, "json") : String(outcome.error);
+        expect(text).not.toContain(canary);
+      } else {
+        expect("error" in outcome).toBe(true);
+        const error = (outcome as { error: unknown }).error;
+        expect(error).toBeInstanceOf(SpecLoadError);
+        expect((error as Error).message).toMatch(/refused the \$ref/);
+        expect((error as Error).message).not.toContain(canary);
+      }
+      // the other origin was never asked
+      expect(other.seen).toHaveLength(0);
+    } catch (e) {
+      figures.failures++;
+      throw e;
+    } finally {
+      await Promise.all([served.close(), other.close()]);
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
