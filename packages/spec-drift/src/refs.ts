@@ -39,12 +39,17 @@ export async function dereference(
         refused ??= url;
       })
     : { timeout: options.timeoutMs };
+  let resolved: OpenAPIDocument;
   try {
-    await new $RefParser().dereference(origin ? base : pathToFileURL(base).pathname, document, {
-      mutateInputSchema: true,
-      dereference: { circular: true },
-      resolve: { external: true, http, ...(origin && { file: false }) },
-    });
+    resolved = (await new $RefParser().dereference(
+      origin ? base : pathToFileURL(base).pathname,
+      document,
+      {
+        mutateInputSchema: true,
+        dereference: { circular: true },
+        resolve: { external: true, http, ...(origin && { file: false }) },
+      },
+    )) as OpenAPIDocument;
   } catch (error) {
     if (refused !== undefined) {
       throw new SpecLoadError(
@@ -57,12 +62,12 @@ export async function dereference(
     throw new SpecLoadError(source, "ref", `cannot resolve a $ref (${message})`, { cause: error });
   }
   // a loop through other files is only seen now: as a `$ref` the parser could not replace
-  for (const node of objects(document)) {
+  for (const node of objects(resolved)) {
     if (typeof node.$ref === "string") {
       throw new SpecLoadError(source, "ref", `circular $ref ${node.$ref} never reaches a schema`);
     }
   }
-  return document;
+  return resolved;
 }
 
 /**
