@@ -115,7 +115,11 @@ async function fetchText(url: string, source: string, options: CompareOptions): 
       cause: error,
     });
   }
+  // An answer given up on must still release its connection: an unread body keeps the socket
+  // open for as long as the process lives.
+  const discard = () => response.body?.cancel().catch(() => undefined);
   if (!response.ok) {
+    await discard();
     throw new SpecLoadError(
       source,
       "network",
@@ -127,6 +131,7 @@ async function fetchText(url: string, source: string, options: CompareOptions): 
   if (isHtml && !/\.md$/i.test(new URL(url).pathname)) {
     const markdown = new URL(url);
     markdown.pathname = `${markdown.pathname.replace(/\/$/, "")}.md`;
+    await discard();
     return fetchText(markdown.href, displayUrl(markdown.href), options);
   }
   try {
