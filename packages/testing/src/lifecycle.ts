@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 /**
  * Tracks what a fake has in flight (latency timers, hanging requests) so `close()` can end all
  * of it: nothing outlives the fake.
@@ -28,6 +29,9 @@ export function closedError(): TypeError {
 /** Creates the lifecycle of one fake. */
 export function createLifecycle(): Lifecycle {
   const controller = new AbortController();
+  // Every pending wait listens for close; any number of concurrent requests is expected, so the
+  // default limit of 10 would only print a false "possible memory leak" warning in users' tests.
+  setMaxListeners(0, controller.signal);
   const wait = (ms: number | undefined, clientSignal?: AbortSignal | null): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       if (controller.signal.aborted) return reject(closedError());
