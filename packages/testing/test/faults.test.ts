@@ -219,3 +219,25 @@ describe.each(TRANSPORTS)("latencyMs over $name", (transport) => {
     }
   });
 });
+
+describe("many concurrent waits", () => {
+  it("print no MaxListenersExceededWarning (one close listener per pending wait is expected)", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on("warning", onWarning);
+    const fake = await createFakeHeyGen({ apiKey: "test-key", latencyMs: 5 });
+    try {
+      const statuses = await Promise.all(
+        Array.from({ length: 30 }, () =>
+          fake.fetch("/v3/avatars?limit=1", { headers: AUTH }).then((r) => r.status),
+        ),
+      );
+      expect(statuses.every((s) => s === 200)).toBe(true);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w === "MaxListenersExceededWarning")).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+      await fake.close();
+    }
+  });
+});
