@@ -4,7 +4,7 @@ import { pairwiseRatios, summarize } from "./stats.mjs";
 /**
  * @typedef {{ id: string, label: string, fn: () => unknown | Promise<unknown>, opsPerCall?: number }} Variant
  * @typedef {{ median: number, min: number, max: number, rounds: number }} Summary
- * @typedef {{ title: string, baseline: string, variants: Array<{ id: string, label: string, msPerOp: Summary, opsPerSec: number }>, ratios: Record<string, Summary> }} Comparison
+ * @typedef {{ title: string, baseline: string, variants: Array<{ id: string, label: string, msPerOp: Summary, opsPerSec: number }>, ratios: Record<string, Summary>, perRound: Array<Record<string, number>> }} Comparison
  */
 
 /**
@@ -53,6 +53,7 @@ export async function compareSideBySide({
       return { id: v.id, label: v.label, msPerOp, opsPerSec: 1000 / msPerOp.median };
     }),
     ratios: pairwiseRatios(perRound, baseline),
+    perRound,
   };
 }
 
@@ -85,5 +86,6 @@ export async function compareSlowSteps({ title, baseline, variants, rounds = 5, 
       return { id: v.id, label: v.label, msPerOp, opsPerSec: 1000 / msPerOp.median };
     }),
     ratios: pairwiseRatios(perRound, baseline),
+    perRound,
   };
 }

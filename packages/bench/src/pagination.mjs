@@ -83,6 +83,7 @@ async function heapGrowth(iterate, baseUrl, total) {
   await iterate(baseUrl, (seen) => {
     if (at.has(seen)) {
       gc();
+      gc();
       samples.push(process.memoryUsage().heapUsed);
     }
   });

@@ -100,6 +100,7 @@ describe("budgets", () => {
     const cmp = (title: string, ratios: Record<string, number>) => ({
       title,
       ratios: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, { median: v }])),
+      perRound: [ratios, ratios],
     });
     const checks = evaluate({
       loopback: [
