@@ -168,7 +168,10 @@ export function createStore(options: StoreOptions): Store {
 
   const indexLook = (lookId: string, groupId: string): void => {
     let ids = lookIdsByGroup.get(groupId);
-    if (!ids) lookIdsByGroup.set(groupId, (ids = new Set()));
+    if (!ids) {
+      ids = new Set();
+      lookIdsByGroup.set(groupId, ids);
+    }
     ids.add(lookId);
   };
   const unindexLook = (lookId: string, groupId: string): void => {
