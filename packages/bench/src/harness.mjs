@@ -45,16 +45,7 @@ export async function compareSideBySide({
     }
     perRound.push(times);
   }
-  return {
-    title,
-    baseline,
-    variants: variants.map((v) => {
-      const msPerOp = summarize(perRound.map((r) => /** @type {number} */ (r[v.id])));
-      return { id: v.id, label: v.label, msPerOp, opsPerSec: 1000 / msPerOp.median };
-    }),
-    ratios: pairwiseRatios(perRound, baseline),
-    perRound,
-  };
+  return comparison(title, baseline, variants, perRound);
 }
 
 /**
@@ -78,6 +69,19 @@ export async function compareSlowSteps({ title, baseline, variants, rounds = 5, 
     }
     perRound.push(times);
   }
+  return comparison(title, baseline, variants, perRound);
+}
+
+/**
+ * Summarises per-round times: each variant's median time per op with its spread, and the ratios
+ * to the baseline taken within each round.
+ * @param {string} title
+ * @param {string} baseline
+ * @param {Variant[]} variants
+ * @param {Array<Record<string, number>>} perRound
+ * @returns {Comparison}
+ */
+function comparison(title, baseline, variants, perRound) {
   return {
     title,
     baseline,
