@@ -60,20 +60,6 @@ export function sleep(ms: number, op: string, signal?: AbortSignal): Promise<voi
 }
 
 /**
- * Settles with `work`, or rejects as soon as `signal` aborts. The per-attempt timeout must hold
- * even when the transport ignores its signal: Node 20's undici, answering a 421 whose body stalls,
- * never settles `fetch` or `text()` after an abort.
- */
-function bounded<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-
-/**
  * Calls the caller's hook and logger for one event. What they throw is the caller's own bug, so it
  * ends the call as a HeyGenHookError instead of passing for a network failure (and being retried).
  */
@@ -109,19 +95,36 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
   const timeoutMs = o.timeoutMs ?? cfg.timeoutMs;
   const signal = o.signal;
   const headers = new Headers(cfg.headers);
-  for (const h of [req.headers, o.headers]) for (const [k, v] of new Headers(h)) headers.set(k, v);
+  for (const h of [req.headers, o.headers]) {
+    if (h) for (const [k, v] of new Headers(h)) headers.set(k, v);
+  }
   headers.set(...cfg.auth);
 
   for (let attempt = 0, hops = 0; ; ) {
     if (signal?.aborted) throw userAbort(op, signal);
     const ac = new AbortController();
+    const attemptSignal = ac.signal; // the getter is not free on a hot path
     let timedOut = false;
+    // Rejects the step in flight. The per-attempt timeout must hold even when the transport
+    // ignores its signal: Node 20's undici, answering a 421 whose body stalls, never settles
+    // `fetch` or `text()` after an abort. A plain callback instead of an abort listener per step:
+    // EventTarget listeners cost more than the request's own work at high concurrency.
+    let cut: ((reason: unknown) => void) | undefined;
+    const stop = () => {
+      ac.abort();
+      cut?.(attemptSignal.reason);
+    };
+    const bounded = <T>(work: Promise<T>) =>
+      new Promise<T>((resolve, reject) => {
+        if (attemptSignal.aborted) return reject(attemptSignal.reason);
+        cut = reject;
+        work.then(resolve, reject);
+      });
     const timer = setTimeout(() => {
       timedOut = true;
-      ac.abort();
+      stop();
     }, timeoutMs);
-    const onAbort = () => ac.abort();
-    signal?.addEventListener("abort", onAbort);
+    signal?.addEventListener("abort", stop);
     let response: Response | undefined;
     let text = "";
     let failure: HeyGenError | undefined;
@@ -137,10 +140,9 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
             method,
             headers,
             body: body ?? null,
-            signal: ac.signal,
+            signal: attemptSignal,
             redirect: "manual",
           }),
-          ac.signal,
         ),
         cfg.redact,
       );
@@ -152,7 +154,7 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
         };
         notify(cfg, op, "response", got);
       }
-      text = cfg.redact(await bounded(r.text(), ac.signal));
+      text = cfg.redact(await bounded(r.text()));
       // set only once the body is in, so a body cut short counts as a failed attempt
       response = r;
     } catch (e) {
@@ -170,7 +172,7 @@ export async function send(cfg: Config, req: Outgoing, o: RequestOptions = {}): 
       retry = isRetryableFailure(e, method === "GET", timedOut);
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
+      signal?.removeEventListener("abort", stop);
     }
     const status = response?.status ?? 0;
     // fetch passes any three-digit status, but a Response (which the raw clients rebuild) cannot
