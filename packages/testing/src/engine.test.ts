@@ -65,6 +65,32 @@ describe("the engine", () => {
     expect(checked).toBe(1);
   });
 
+  it("checks an answer once per distinct bytes, and a bad one every time", () => {
+    let checked = 0;
+    const counting: SpecValidator = {
+      ...real,
+      checkResponse: (...args) => {
+        checked++;
+        return real.checkResponse(...args);
+      },
+    };
+    const engine = engineWith(counting);
+    engine.handle(request("/v3/avatars?limit=1"));
+    engine.handle(request("/v3/avatars?limit=1"));
+    expect(checked).toBe(1);
+    engine.handle(request("/v3/avatars?limit=2"));
+    expect(checked).toBe(2);
+
+    const broken: SpecValidator = {
+      ...real,
+      checkResponse: () => ({ source: "declared", problems: ["body: /data must be array"] }),
+    };
+    const bad = engineWith(broken);
+    bad.handle(request("/v3/avatars"));
+    bad.handle(request("/v3/avatars"));
+    expect(bad.violations).toHaveLength(2);
+  });
+
   it("answers methods the route does not serve with 405", () => {
     const engine = engineWith(real);
     const response = engine.handle({ ...request("/v3/avatars"), method: "DELETE" });

@@ -48,27 +48,25 @@ async function serve(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
+  const raw = req.headers;
+  for (const name in raw) {
+    const value = raw[name];
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   const described = engine.handle({
     method: req.method ?? "GET",
     url: req.url ?? "/",
     headers,
-    body: chunks.length === 0 ? undefined : Buffer.concat(chunks).toString("utf8"),
+    body: await readBody(req),
     transport: "http",
   });
-  // Aborted when the client hangs up, so a hang or a delay ends with it.
-  const gone = new AbortController();
-  res.on("close", () => gone.abort(new Error("client closed the connection")));
   if (described.kind === "hang") {
-    await lifecycle.hang(gone.signal);
+    await lifecycle.hang(goneSignal(res));
     return;
   }
-  await lifecycle.sleep(described.delayMs, gone.signal);
+  // Only a delay needs to hear the client hang up; a listener per instant answer is pure cost.
+  await lifecycle.sleep(described.delayMs, described.delayMs > 0 ? goneSignal(res) : undefined);
   if (described.kind === "reset") {
     req.socket.resetAndDestroy();
     return;
@@ -83,4 +81,24 @@ async function serve(
     return;
   }
   res.write(body.subarray(0, described.truncateAfter), () => req.socket.destroy());
+}
+
+/** Aborted when the client hangs up, so a hang or a delay ends with it. */
+function goneSignal(res: ServerResponse): AbortSignal {
+  const gone = new AbortController();
+  res.on("close", () => gone.abort(new Error("client closed the connection")));
+  return gone.signal;
+}
+
+/**
+ * The request body as text; undefined when there is none. A request with neither
+ * content-length nor transfer-encoding has no body (RFC 9112, 6.3), so the common GET skips
+ * the stream machinery altogether.
+ */
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const { "content-length": length, "transfer-encoding": encoding } = req.headers;
+  if (encoding === undefined && (length === undefined || length === "0")) return undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return chunks.length === 0 ? undefined : Buffer.concat(chunks).toString("utf8");
 }

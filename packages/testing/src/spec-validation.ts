@@ -53,6 +53,12 @@ export interface SpecValidator {
   assertLook(look: PhotoAvatarLook, context: string): void;
 }
 
+/** What the request checks of one route need, looked up once. */
+interface RequestPlan {
+  parameters: { param: Parameter; fn: () => ValidateFunction }[];
+  body: (() => ValidateFunction) | undefined;
+}
+
 interface Parameter {
   name: string;
   in: string;
@@ -146,6 +152,32 @@ export function createSpecValidator(): SpecValidator {
     return out;
   };
 
+  // The specs are read-only, so what a route's request checks need (its parameters, their
+  // validators, its body schema) is looked up once per route instead of on every request.
+  const plans = new Map<Route, RequestPlan>();
+  const requestPlan = (route: Route): RequestPlan => {
+    let plan = plans.get(route);
+    if (!plan) {
+      const lazy = (pointer: string) => {
+        let fn: ValidateFunction | undefined;
+        return () => {
+          fn ??= validatorFor(route.generation, pointer);
+          return fn;
+        };
+      };
+      const bodyPointer = `${operationPointer(route)}/requestBody/content/application~1json/schema`;
+      plan = {
+        parameters: parameters(route)
+          .filter((param) => param.in === "query" || param.in === "path")
+          .map((param) => ({ param, fn: lazy(`${param.pointer}/schema`) })),
+        body:
+          resolve(doc(route.generation), bodyPointer) === undefined ? undefined : lazy(bodyPointer),
+      };
+      plans.set(route, plan);
+    }
+    return plan;
+  };
+
   const assertShape = (
     fn: ValidateFunction,
     value: unknown,
@@ -159,8 +191,8 @@ export function createSpecValidator(): SpecValidator {
 
   return {
     checkRequest(route, parts) {
-      for (const param of parameters(route)) {
-        if (param.in !== "query" && param.in !== "path") continue;
+      const plan = requestPlan(route);
+      for (const { param, fn } of plan.parameters) {
         const raw = param.in === "query" ? parts.query[param.name] : parts.params[param.name];
         if (raw === undefined) {
           if (param.required) return { param: param.name, message: `${param.name} is required.` };
@@ -170,21 +202,13 @@ export function createSpecValidator(): SpecValidator {
           return { param: param.name, message: `${param.name} must be given once.` };
         }
         const value = coerce(raw, param.schema?.type);
-        const fn = validatorFor(route.generation, `${param.pointer}/schema`);
-        if (!fn(value)) return { param: param.name, message: parameterMessage(param, raw) };
+        if (!fn()(value)) return { param: param.name, message: parameterMessage(param, raw) };
       }
-      const body = resolve(
-        doc(route.generation),
-        `${operationPointer(route)}/requestBody/content/application~1json/schema`,
-      );
-      if (body !== undefined) {
+      if (plan.body !== undefined) {
         if (parts.body === undefined) {
           return { param: null, message: "The request body must be a JSON object." };
         }
-        const fn = validatorFor(
-          route.generation,
-          `${operationPointer(route)}/requestBody/content/application~1json/schema`,
-        );
+        const fn = plan.body();
         if (!fn(parts.body)) return bodyProblem(fn.errors ?? []);
       }
       return undefined;

@@ -203,7 +203,7 @@ export function createStore(options: StoreOptions): Store {
   };
 
   const view = (record: GroupRecord): StoredGroup => ({
-    ...structuredClone(record.group),
+    ...copyOf(record.group),
     looks_count: lookIdsByGroup.get(record.group.id)?.size ?? 0,
     ownership: record.ownership,
   });
@@ -421,4 +421,16 @@ export function newestFirst(
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A deep copy of a stored record. Records are plain JSON data, usually flat; a flat one is copied
+ * with a spread, which costs a fraction of structuredClone on every read.
+ */
+function copyOf<T extends object>(value: T): T {
+  for (const key in value) {
+    const field = value[key];
+    if (field !== null && typeof field === "object") return structuredClone(value);
+  }
+  return { ...value };
 }

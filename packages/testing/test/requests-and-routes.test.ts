@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFakeHeyGen, type FakeHeyGen } from "../src/index.js";
 import { AUTH, type Call, KEY, open, post, TRANSPORTS } from "./transports.js";
@@ -111,6 +112,38 @@ describe("fake.fetch inputs", () => {
         expect(response.status).toBe(200);
       }
       expect(fake.requests.map((r) => r.path)).toEqual(Array(4).fill("/v3/avatars/ag_abc123"));
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe("request bodies over HTTP", () => {
+  it("reads a chunked body (no content-length) as the operation's input", async () => {
+    const fake = await createFakeHeyGen({ apiKey: KEY });
+    try {
+      await fake.listen();
+      const group = fake.state.groups({ ownership: "private" })[0]!;
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(`${fake.url}/v2/photo_avatar/avatar_group/add`, {
+          method: "POST",
+          headers: { "x-api-key": KEY, "content-type": "application/json" },
+        });
+        req.on("response", (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        });
+        req.on("error", reject);
+        const text = JSON.stringify({ group_id: group.id, image_keys: ["k"], name: "N" });
+        req.write(text.slice(0, 10));
+        req.end(text.slice(10));
+      });
+      expect(status).toBe(200);
+      expect(fake.requests.at(-1)).toMatchObject({
+        method: "POST",
+        headers: { "transfer-encoding": "chunked" },
+        body: { group_id: group.id, image_keys: ["k"], name: "N" },
+      });
     } finally {
       await fake.close();
     }
