@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Engine } from "./engine.js";
-import type { Lifecycle } from "./lifecycle.js";
+import type { Engine, EngineResponse } from "./engine.js";
+import { closedError, type Lifecycle } from "./lifecycle.js";
 
 /** A running HTTP server over one engine. */
 export interface FakeHttpServer {
@@ -19,10 +19,13 @@ export async function startHttpServer(
   lifecycle: Lifecycle,
 ): Promise<FakeHttpServer> {
   const server: Server = createServer((req, res) => {
-    serve(engine, lifecycle, req, res).catch(() => {
-      // The client went away or the fake closed mid-response; nothing is left to answer.
-      res.destroy();
-    });
+    // The client went away or the fake closed mid-response; nothing is left to answer.
+    const drop = () => res.destroy();
+    try {
+      serve(engine, lifecycle, req, res)?.catch(drop);
+    } catch {
+      drop();
+    }
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -42,45 +45,74 @@ export async function startHttpServer(
   };
 }
 
-async function serve(
+/**
+ * Answers one request. The common case (no body, no latency, no hang) is answered in the same
+ * turn, without a promise; only a body, a delay or a hang makes it asynchronous.
+ */
+function serve(
   engine: Engine,
   lifecycle: Lifecycle,
   req: IncomingMessage,
   res: ServerResponse,
-): Promise<void> {
+): Promise<void> | undefined {
+  const answer = (body: string | undefined) => {
+    const described = engine.handle({
+      method: req.method ?? "GET",
+      url: req.url ?? "/",
+      headers: headersOf(req),
+      body,
+      transport: "http",
+    });
+    if (described.kind === "hang") return lifecycle.hang(goneSignal(res));
+    if (described.delayMs > 0) {
+      return lifecycle
+        .sleep(described.delayMs, goneSignal(res))
+        .then(() => send(described, req, res));
+    }
+    if (lifecycle.closed) throw closedError();
+    send(described, req, res);
+    return undefined;
+  };
+  return hasBody(req) ? readBody(req).then(answer) : answer(undefined);
+}
+
+/** Writes what the engine described: an answer, a cut-short one, or a reset connection. */
+function send(
+  described: Exclude<EngineResponse, { kind: "hang" }>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
+  if (described.kind === "reset") {
+    req.socket.resetAndDestroy();
+    return;
+  }
+  const { body } = described;
+  if (described.truncateAfter === undefined) {
+    // A string body goes out in one write with the head; a Buffer would be a second chunk.
+    res.writeHead(described.status, {
+      ...described.headers,
+      "content-length": String(Buffer.byteLength(body)),
+    });
+    res.end(body);
+    return;
+  }
+  const bytes = Buffer.from(body, "utf8");
+  res.writeHead(described.status, {
+    ...described.headers,
+    "content-length": String(bytes.byteLength),
+  });
+  res.write(bytes.subarray(0, described.truncateAfter), () => req.socket.destroy());
+}
+
+/** Request headers as the engine takes them: lowercased names, repeated values joined. */
+function headersOf(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   const raw = req.headers;
   for (const name in raw) {
     const value = raw[name];
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
-  const described = engine.handle({
-    method: req.method ?? "GET",
-    url: req.url ?? "/",
-    headers,
-    body: await readBody(req),
-    transport: "http",
-  });
-  if (described.kind === "hang") {
-    await lifecycle.hang(goneSignal(res));
-    return;
-  }
-  // Only a delay needs to hear the client hang up; a listener per instant answer is pure cost.
-  await lifecycle.sleep(described.delayMs, described.delayMs > 0 ? goneSignal(res) : undefined);
-  if (described.kind === "reset") {
-    req.socket.resetAndDestroy();
-    return;
-  }
-  const body = Buffer.from(described.body, "utf8");
-  res.writeHead(described.status, {
-    ...described.headers,
-    "content-length": String(body.byteLength),
-  });
-  if (described.truncateAfter === undefined) {
-    res.end(body);
-    return;
-  }
-  res.write(body.subarray(0, described.truncateAfter), () => req.socket.destroy());
+  return headers;
 }
 
 /** Aborted when the client hangs up, so a hang or a delay ends with it. */
@@ -91,13 +123,16 @@ function goneSignal(res: ServerResponse): AbortSignal {
 }
 
 /**
- * The request body as text; undefined when there is none. A request with neither
- * content-length nor transfer-encoding has no body (RFC 9112, 6.3), so the common GET skips
- * the stream machinery altogether.
+ * Whether the request has a body: one with neither content-length nor transfer-encoding has
+ * none (RFC 9112, 6.3), so the common GET skips the stream machinery altogether.
  */
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
+function hasBody(req: IncomingMessage): boolean {
   const { "content-length": length, "transfer-encoding": encoding } = req.headers;
-  if (encoding === undefined && (length === undefined || length === "0")) return undefined;
+  return encoding !== undefined || (length !== undefined && length !== "0");
+}
+
+/** The request body as text; undefined when it is empty. */
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return chunks.length === 0 ? undefined : Buffer.concat(chunks).toString("utf8");
