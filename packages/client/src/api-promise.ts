@@ -20,17 +20,20 @@ export interface APIPromise<T> extends Promise<T> {
 
 /** Wraps a call that resolves to data plus response into an {@link APIPromise}. */
 export function apiPromise<T>(run: Promise<{ data: T; response: Response }>): APIPromise<T> {
-  const full = run.then(({ data, response }) => ({
-    data,
-    response,
-    requestId: response.headers.get("x-request-id") ?? undefined,
-  }));
-  const data = full.then((r) => r.data);
+  const data = run.then((r) => r.data);
+  // built only when asked for: most callers never look at the response, and every call paid
+  // for a header lookup and one more promise hop
+  let full: Promise<WithResponse<T>> | undefined;
   // a caller that only uses withResponse() handles `full`; the unused data branch must not
   // report its rejection as unhandled
   return Object.assign(data, {
     withResponse: () => {
       data.catch(() => {});
+      full ??= run.then(({ data, response }) => ({
+        data,
+        response,
+        requestId: response.headers.get("x-request-id") ?? undefined,
+      }));
       return full;
     },
   });
