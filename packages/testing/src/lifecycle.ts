@@ -32,6 +32,8 @@ export function createLifecycle(): Lifecycle {
   // Every pending wait listens for close; any number of concurrent requests is expected, so the
   // default limit of 10 would only print a false "possible memory leak" warning in users' tests.
   setMaxListeners(0, controller.signal);
+  // read on every request; the controller's signal getter is not free
+  const closing = controller.signal;
   const wait = (ms: number | undefined, clientSignal?: AbortSignal | null): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       if (controller.signal.aborted) return reject(closedError());
@@ -61,7 +63,7 @@ export function createLifecycle(): Lifecycle {
     });
   return {
     get closed() {
-      return controller.signal.aborted;
+      return closing.aborted;
     },
     signal: controller.signal,
     // No latency asked: answer in the same turn. A setTimeout(0) costs a whole millisecond per

@@ -56,10 +56,13 @@ export type RouteMatch =
 /** Finds the operation for `method` and `pathname` (path parameters are percent-decoded). */
 export function matchRoute(method: string, pathname: string): RouteMatch {
   const allowed: string[] = [];
-  for (const route of ROUTES) {
-    const params = matchPath(route.path, pathname);
+  const got = pathname.replace(/\/+$/, "").split("/");
+  const upper = method.toUpperCase();
+  for (let r = 0; r < ROUTES.length; r++) {
+    const route = ROUTES[r]!;
+    const params = matchSegments(TEMPLATES[r]!, got);
     if (!params) continue;
-    if (route.method === method.toUpperCase()) return { kind: "matched", route, params };
+    if (route.method === upper) return { kind: "matched", route, params };
     allowed.push(route.method);
   }
   return allowed.length > 0 ? { kind: "wrong-method", allowed } : { kind: "unmatched" };
@@ -70,9 +73,10 @@ export function generationOf(pathname: string): Generation {
   return pathname.startsWith("/v2/") ? "v2" : "v3";
 }
 
-function matchPath(template: string, pathname: string): Record<string, string> | undefined {
-  const want = template.split("/");
-  const got = pathname.replace(/\/+$/, "").split("/");
+// Every request is matched against every route: split the templates once, not per request.
+const TEMPLATES = ROUTES.map((route) => route.path.split("/"));
+
+function matchSegments(want: string[], got: string[]): Record<string, string> | undefined {
   if (want.length !== got.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
