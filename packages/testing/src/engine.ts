@@ -118,7 +118,7 @@ export function createEngine(options: EngineOptions): Engine {
         for (const problem of check.problems) {
           violations.push(`${route.method} ${route.path} -> ${status}: ${problem}`);
         }
-        if (check.problems.length === 0) {
+        if (check.problems.length === 0 && key.length <= KNOWN_GOOD_MAX_CHARS) {
           if (knownGood.size >= KNOWN_GOOD_LIMIT) knownGood.clear();
           knownGood.add(key);
         }
@@ -288,8 +288,12 @@ export function createEngine(options: EngineOptions): Engine {
   return { handle, store, faults, requests, violations };
 }
 
-/** Answers remembered as valid; cleared when full, so memory stays bounded under any traffic. */
-const KNOWN_GOOD_LIMIT = 1024;
+/**
+ * Answers remembered as valid: small ones only (a single item, an error), at most this many,
+ * cleared when full, so the memory stays under a megabyte however many pages are served.
+ */
+const KNOWN_GOOD_LIMIT = 256;
+const KNOWN_GOOD_MAX_CHARS = 2048;
 
 /** What `malformed-body` sends: JSON-looking, but not JSON (a trailing comma and no close). */
 export const MALFORMED_BODY = '{"error": null, "data": {"status": "completed",';
