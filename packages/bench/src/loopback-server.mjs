@@ -45,3 +45,40 @@ export const GROUP = {
 
 /** The fixed bytes of `GET /v3/avatars/{group_id}` used by the loopback benchmarks. */
 export const GROUP_BODY = Buffer.from(JSON.stringify({ data: GROUP }));
+
+/**
+ * The same bare server, answering every request with one fixed body, but on its own thread: the
+ * callers measured against it then have the main event loop to themselves, as they would against
+ * a real server, and the server's work stops adding noise to their times.
+ * @param {Buffer} body
+ * @param {Record<string, string>} [headers]
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
+export async function startLoopbackServerThread(body, headers = {}) {
+  const { Worker } = await import("node:worker_threads");
+  const source = `
+    const { parentPort, workerData } = require("node:worker_threads");
+    const { createServer } = require("node:http");
+    const body = Buffer.from(workerData.body);
+    const head = { "content-type": "application/json", "content-length": body.byteLength, ...workerData.headers };
+    const server = createServer((req, res) => { req.resume(); res.writeHead(200, head); res.end(body); });
+    server.keepAliveTimeout = 30000;
+    server.listen(0, "127.0.0.1", () => parentPort.postMessage(server.address().port));
+    parentPort.on("message", () => { server.closeAllConnections(); server.close(() => process.exit(0)); });
+  `;
+  const worker = new Worker(source, {
+    eval: true,
+    workerData: { body: new Uint8Array(body), headers },
+  });
+  const port = await new Promise((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      worker.postMessage("close");
+      await new Promise((resolve) => worker.once("exit", resolve));
+    },
+  };
+}

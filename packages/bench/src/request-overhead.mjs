@@ -3,7 +3,7 @@ import { createFakeHeyGen } from "@heygen-openapi/testing";
 import createClient from "openapi-fetch";
 import { firstGroupId } from "./fake-throughput.mjs";
 import { compareSideBySide } from "./harness.mjs";
-import { GROUP_BODY, startLoopbackServer } from "./loopback-server.mjs";
+import { GROUP_BODY, startLoopbackServerThread } from "./loopback-server.mjs";
 
 const KEY = "bench-key";
 const GROUP_ID = "ag_abc123";
@@ -85,10 +85,7 @@ function concurrently(fn, concurrency) {
  * @param {{ rounds: number, time: number }} options
  */
 export async function benchLoopback({ rounds, time }) {
-  const server = await startLoopbackServer(() => ({
-    body: GROUP_BODY,
-    headers: { "x-request-id": "req_bench" },
-  }));
+  const server = await startLoopbackServerThread(GROUP_BODY, { "x-request-id": "req_bench" });
   try {
     const results = [];
     for (const concurrency of [1, 16]) {
