@@ -210,9 +210,13 @@ describe.each(TRANSPORTS)("latencyMs over $name", (transport) => {
   it("delays every response: a client that gives up first never gets one", async () => {
     const { fake, call } = await open(transport, { latencyMs: 60_000 });
     try {
-      await expect(
-        call("/v3/avatars", { headers: AUTH, signal: AbortSignal.timeout(30) }),
-      ).rejects.toThrow();
+      // give up only once the fake has the request: a fixed client timeout could fire before the
+      // request even arrived on a loaded machine
+      const controller = new AbortController();
+      const pending = call("/v3/avatars", { headers: AUTH, signal: controller.signal });
+      while (fake.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      controller.abort(new Error("client gave up"));
+      await expect(pending).rejects.toThrow();
       expect(fake.requests).toHaveLength(1);
     } finally {
       await fake.close();
