@@ -13,6 +13,7 @@ import {
 import { createFakeHeyGen, type FakeHeyGen } from "@heygen-openapi/testing";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { countFailures } from "./support/failures.js";
 import { type RawHandler, type RawServer, startRawServer } from "./support/raw-server.js";
 import {
   countResources,
@@ -53,11 +54,12 @@ beforeAll(async () => {
   });
 });
 
-afterEach(async (ctx) => {
+countFailures(figures);
+
+afterEach(async () => {
   for (const s of servers) figures.pages += s.seen.length;
   await Promise.all(servers.splice(0).map((s) => s.close()));
   fake.clearFaults();
-  if (ctx.task.result?.state === "fail") figures.failures++;
 });
 
 afterAll(async () => {

@@ -11,6 +11,7 @@ import {
   type HeyGenClientOptions,
 } from "@heygen-openapi/client";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { countFailures } from "./support/failures.js";
 import { type RawHandler, type RawServer, startRawServer } from "./support/raw-server.js";
 import {
   countResources,
@@ -50,10 +51,11 @@ async function serve(handler: RawHandler): Promise<RawServer> {
   return s;
 }
 
-afterEach(async (ctx) => {
+countFailures(figures);
+
+afterEach(async () => {
   for (const s of servers) figures.requests += s.seen.length;
   await Promise.all(servers.splice(0).map((s) => s.close()));
-  if (ctx.task.result?.state === "fail") figures.failures++;
 });
 
 afterAll(async () => {

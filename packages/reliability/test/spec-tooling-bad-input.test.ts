@@ -16,6 +16,7 @@ import {
 } from "@heygen-openapi/spec-drift";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { countFailures } from "./support/failures.js";
 import { countResources, leakedSince, type ResourceCounts } from "./support/resources.js";
 
 const REPO = resolve(import.meta.dirname, "../../..");
@@ -52,6 +53,8 @@ beforeAll(async () => {
   baseline = countResources();
   work = await mkdtemp(join(tmpdir(), "heygen-reliability-"));
 });
+
+countFailures(figures);
 
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
@@ -244,9 +247,6 @@ describe.concurrent("pnpm generate under bad input", () => {
       expect(result.stderr).not.toMatch(STACK);
       expect(result.stdout).toBe("");
       expect(await snapshot(root)).toEqual(before);
-    } catch (e) {
-      figures.failures++;
-      throw e;
     } finally {
       await rm(root, { recursive: true, force: true });
     }
@@ -267,9 +267,6 @@ describe.concurrent("pnpm generate under bad input", () => {
       expect(((bundled.info as Record<string, unknown>)["x-padding"] as string).length).toBe(
         TEN_MB,
       );
-    } catch (e) {
-      figures.failures++;
-      throw e;
     } finally {
       await rm(root, { recursive: true, force: true });
     }
@@ -380,64 +377,49 @@ describe("heygen-spec-drift under bad input", () => {
     ["a $ref cycle A -> B -> A", "cycle.json", /circular \$ref/],
     ["a schema that is a $ref to itself", "self-cycle.json", /circular \$ref/],
   ])("%s as either side: exit 2, a message naming the file, no stack", async (_name, file, message) => {
-    try {
-      const results = await Promise.all([
-        drift("compare", good(), join(specs, file)),
-        drift("compare", join(specs, file), good()),
-      ]);
-      for (const result of results) {
-        expect(result.code).toBe(2);
-        expect(result.stderr).toContain(`heygen-spec-drift: error: `);
-        expect(result.stderr).toContain(file);
-        expect(result.stderr).toMatch(message);
-        expect(result.stderr).not.toMatch(STACK);
-        expect(result.stdout).toBe("");
-      }
-    } catch (e) {
-      figures.failures++;
-      throw e;
+    const results = await Promise.all([
+      drift("compare", good(), join(specs, file)),
+      drift("compare", join(specs, file), good()),
+    ]);
+    for (const result of results) {
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`heygen-spec-drift: error: `);
+      expect(result.stderr).toContain(file);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(STACK);
+      expect(result.stdout).toBe("");
     }
   });
 
   test("a recursive (legitimately circular) schema is compared and the change inside the cycle reported", async () => {
-    try {
-      const same = await drift(
-        "compare",
-        join(specs, "recursive.json"),
-        join(specs, "recursive.json"),
-      );
-      expect(same.code).toBe(0);
-      expect(same.stdout).toMatch(/No changes/);
-      const changed = await drift(
-        "compare",
-        join(specs, "recursive.json"),
-        join(specs, "recursive-changed.json"),
-        "--format",
-        "json",
-      );
-      expect(changed.stderr).toBe("");
-      expect(changed.code).toBe(1);
-      expect(JSON.parse(changed.stdout).summary.breaking).toBeGreaterThan(0);
-    } catch (e) {
-      figures.failures++;
-      throw e;
-    }
+    const same = await drift(
+      "compare",
+      join(specs, "recursive.json"),
+      join(specs, "recursive.json"),
+    );
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/No changes/);
+    const changed = await drift(
+      "compare",
+      join(specs, "recursive.json"),
+      join(specs, "recursive-changed.json"),
+      "--format",
+      "json",
+    );
+    expect(changed.stderr).toBe("");
+    expect(changed.code).toBe(1);
+    expect(JSON.parse(changed.stdout).summary.breaking).toBeGreaterThan(0);
   });
 
   test("a 10 MB spec is compared (exit 0, no changes against itself), not refused or crashed on", async () => {
-    try {
-      const result = await drift(
-        "compare",
-        join(specs, "big-10mb.json"),
-        join(specs, "big-10mb.json"),
-      );
-      expect(result.stderr).toBe("");
-      expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/No changes/);
-    } catch (e) {
-      figures.failures++;
-      throw e;
-    }
+    const result = await drift(
+      "compare",
+      join(specs, "big-10mb.json"),
+      join(specs, "big-10mb.json"),
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/No changes/);
   }, 60_000);
 });
 
@@ -487,9 +469,6 @@ describe("heygen-spec-drift upstream against hostile upstream servers (127.0.0.1
       expect(result.stderr).toMatch(message);
       expect(result.stderr).not.toMatch(STACK);
       expect(result.stdout).toBe("");
-    } catch (e) {
-      figures.failures++;
-      throw e;
     } finally {
       await server.close();
       await rm(dir, { recursive: true, force: true });
@@ -568,9 +547,6 @@ describe("compareSpecs against hostile served documents (127.0.0.1)", () => {
         ),
         { seed: 4, numRuns: 800 },
       );
-    } catch (e) {
-      figures.failures++;
-      throw e;
     } finally {
       await server.close();
     }
@@ -645,9 +621,6 @@ describe("path safety: what a served document may $ref", () => {
       }
       // the other origin was never asked
       expect(other.seen).toHaveLength(0);
-    } catch (e) {
-      figures.failures++;
-      throw e;
     } finally {
       await Promise.all([served.close(), other.close()]);
       await rm(dir, { recursive: true, force: true });
