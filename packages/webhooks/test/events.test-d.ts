@@ -1,0 +1,19 @@
+import { describe, expectTypeOf, it } from "vitest";
+import { isWebhookEvent, type ParsedWebhookEvent, parseWebhookEvent } from "../src/index.js";
+
+describe("event types", () => {
+  it("narrow to the documented payload", () => {
+    const event = parseWebhookEvent("{}");
+    expectTypeOf(event).toEqualTypeOf<ParsedWebhookEvent>();
+    if (isWebhookEvent(event, "avatar_video.success")) {
+      expectTypeOf(event.event_data.video_id).toEqualTypeOf<string>();
+      expectTypeOf(event.event_data.url).toEqualTypeOf<string>();
+      expectTypeOf(event.event_data.callback_id).toEqualTypeOf<string | null | undefined>();
+    }
+    if (isWebhookEvent(event, "video_translate.fail")) {
+      expectTypeOf(event.event_data.message).toEqualTypeOf<string>();
+    }
+    // @ts-expect-error not an event type of the spec
+    isWebhookEvent(event, "avatar_video.done");
+  });
+});
