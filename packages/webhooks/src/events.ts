@@ -1,3 +1,4 @@
+import type { WebhookEventType as SpecWebhookEventType } from "@heygen-openapi/types";
 import { WebhookParseError } from "./errors.js";
 import {
   DOCUMENTED_PAYLOADS,
@@ -6,11 +7,8 @@ import {
 } from "./payloads.js";
 import type { RawWebhookBody } from "./scheme.js";
 
-/**
- * An event type of HeyGen's published definition. INTERIM until the operation registry lands in
- * `@heygen-openapi/types`: the documented types; then the generated `WebhookEventType`.
- */
-export type WebhookEventType = DocumentedEventType;
+/** An event type of HeyGen's published definition (`WebhookEventType`, generated from the spec). */
+export type WebhookEventType = SpecWebhookEventType;
 
 /** The `event_data` of event type `T`: the documented fields, or an open object. */
 export type WebhookEventData<T extends string> = T extends DocumentedEventType

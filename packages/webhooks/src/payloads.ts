@@ -1,3 +1,5 @@
+import type { WebhookEventType } from "@heygen-openapi/types";
+
 /**
  * The `event_data` fields HeyGen documents per event type ("Webhook Events" in HeyGen's docs;
  * the published OpenAPI definition types `event_data` only as an open object). Every listed
@@ -23,7 +25,9 @@ export const DOCUMENTED_PAYLOADS = {
     required: ["project_id", "video_id"],
     optional: ["video_url", "landing_page_url", "gif_url", "gif_html"],
   },
-} as const satisfies Record<string, { required: readonly string[]; optional: readonly string[] }>;
+} as const satisfies Partial<
+  Record<WebhookEventType, { required: readonly string[]; optional: readonly string[] }>
+>;
 
 /** An event type whose `event_data` fields HeyGen documents. */
 export type DocumentedEventType = keyof typeof DOCUMENTED_PAYLOADS;

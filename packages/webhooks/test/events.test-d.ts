@@ -1,7 +1,20 @@
+import type { WebhookEventType as SpecEventType } from "@heygen-openapi/types";
 import { describe, expectTypeOf, it } from "vitest";
-import { isWebhookEvent, type ParsedWebhookEvent, parseWebhookEvent } from "../src/index.js";
+import {
+  type HeyGenWebhookEvent,
+  isWebhookEvent,
+  type ParsedWebhookEvent,
+  parseWebhookEvent,
+  type WebhookEvent,
+  type WebhookEventType,
+} from "../src/index.js";
 
 describe("event types", () => {
+  it("are the spec's WebhookEventType, not a copy", () => {
+    expectTypeOf<WebhookEventType>().toEqualTypeOf<SpecEventType>();
+    expectTypeOf<HeyGenWebhookEvent["event_type"]>().toEqualTypeOf<SpecEventType>();
+  });
+
   it("narrow to the documented payload", () => {
     const event = parseWebhookEvent("{}");
     expectTypeOf(event).toEqualTypeOf<ParsedWebhookEvent>();
@@ -15,5 +28,8 @@ describe("event types", () => {
     }
     // @ts-expect-error not an event type of the spec
     isWebhookEvent(event, "avatar_video.done");
+    expectTypeOf<WebhookEvent<"proofread_creation.success">["event_data"]>().toEqualTypeOf<
+      Record<string, unknown>
+    >();
   });
 });

@@ -51,6 +51,17 @@ describe("parseWebhookEvent", () => {
     expect(event.event_data).toEqual({ id: 1 });
   });
 
+  it("keeps spec types without documented fields as open payloads", () => {
+    const event = parseWebhookEvent(
+      JSON.stringify({
+        event_type: "proofread_creation.success",
+        event_data: { proofread_id: "p" },
+      }),
+    );
+    expect(isWebhookEvent(event, "proofread_creation.success")).toBe(true);
+    expect(event.event_data).toEqual({ proofread_id: "p" });
+  });
+
   it("rejects what is not an event, naming the field, never quoting the body", () => {
     expect(failure("{not json").reason).toBe("invalid_json");
     expect(failure("[1]").reason).toBe("invalid_event");
