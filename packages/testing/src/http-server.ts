@@ -55,7 +55,7 @@ function serve(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> | undefined {
-  const answer = (body: string | undefined) => {
+  const answer = (body: Buffer | undefined) => {
     const described = engine.handle({
       method: req.method ?? "GET",
       url: req.url ?? "/",
@@ -64,13 +64,19 @@ function serve(
       transport: "http",
     });
     if (described.kind === "hang") return lifecycle.hang(goneSignal(res));
+    const sent = described.kind === "respond" ? described.sent : undefined;
     if (described.delayMs > 0) {
       return lifecycle
         .sleep(described.delayMs, goneSignal(res))
-        .then(() => send(described, req, res));
+        .then(() => send(described, req, res))
+        .finally(() => sent?.());
     }
-    if (lifecycle.closed) throw closedError();
-    send(described, req, res);
+    try {
+      if (lifecycle.closed) throw closedError();
+      send(described, req, res);
+    } finally {
+      sent?.();
+    }
     return undefined;
   };
   return hasBody(req) ? readBody(req).then(answer) : answer(undefined);
@@ -131,9 +137,9 @@ function hasBody(req: IncomingMessage): boolean {
   return encoding !== undefined || (length !== undefined && length !== "0");
 }
 
-/** The request body as text; undefined when it is empty. */
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** The request body as bytes (uploads are binary); undefined when it is empty. */
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return chunks.length === 0 ? undefined : Buffer.concat(chunks).toString("utf8");
+  return chunks.length === 0 ? undefined : Buffer.concat(chunks);
 }
