@@ -546,7 +546,16 @@ export function createEngine(options: EngineOptions): Engine {
       return (STATEFUL_OPERATIONS[route.key] ?? generatedOperation)(context, input);
     } catch (error) {
       if (error instanceof BadPageToken) return { error: invalidParameter("token", error.message) };
-      throw error;
+      // A bug in the fake: say so in the answer and in `violations`, never as a dropped socket.
+      const message = error instanceof Error ? error.message : String(error);
+      violations.push(`${route.key}: the fake failed: ${message}`);
+      return {
+        error: {
+          status: 500,
+          code: "fake_internal_error",
+          message: `The fake HeyGen API failed: ${message}`,
+        },
+      };
     }
   };
 

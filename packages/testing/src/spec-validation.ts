@@ -110,7 +110,7 @@ export function createSpecValidator(): SpecValidator {
   };
   const instance = (): Ajv2020 => {
     if (!ajv) {
-      ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, discriminator: true });
+      ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
       addFormats(ajv);
       for (const name of ["float", "double", "int32", "int64"]) {
         ajv.addFormat(name, { type: "number", validate: () => true });
