@@ -14,6 +14,12 @@ import type { FakeState, LookProcessing } from "./state.js";
 import type { CallbackDelivery, WebhookDelivery, WebhookOptions } from "./webhook-delivery.js";
 import { endpointView } from "./webhook-store.js";
 
+/** Options of {@link FakeHeyGen.listen}. */
+export interface ListenOptions {
+  /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+}
+
 /** Options of {@link createFakeHeyGen}. */
 export interface FakeHeyGenOptions {
   /** The API key the fake accepts in `x-api-key` or as a bearer token. Defaults to `"test-key"`. */
@@ -56,8 +62,8 @@ export interface FakeHeyGenOptions {
  * request log.
  */
 export interface FakeHeyGen {
-  /** Starts the HTTP server on 127.0.0.1 and a random port; resolves to {@link url}. */
-  listen(): Promise<string>;
+  /** Starts the HTTP server on 127.0.0.1 (a random port unless `port` is given); resolves to {@link url}. */
+  listen(options?: ListenOptions): Promise<string>;
   /** `http://127.0.0.1:<port>`; throws before {@link listen} and after {@link close}. */
   readonly url: string;
   /** The fake as a `fetch` function, in-process, no socket. */
@@ -146,9 +152,15 @@ export async function createFakeHeyGen(options: FakeHeyGenOptions = {}): Promise
   let handlers: FakeMswHandler[] | undefined;
 
   const fake: FakeHeyGen = {
-    async listen() {
+    async listen(listenOptions = {}) {
       if (lifecycle.closed) throw new Error("fake.listen: this fake is closed; create a new one");
-      starting ??= startHttpServer(engine, lifecycle);
+      const port = listenOptions.port ?? 0;
+      if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+        throw new RangeError(
+          `fake.listen: port must be an integer from 0 to 65535, got ${String(port)}`,
+        );
+      }
+      starting ??= startHttpServer(engine, lifecycle, port);
       server = await starting;
       return server.url;
     },

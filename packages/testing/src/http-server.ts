@@ -10,13 +10,14 @@ export interface FakeHttpServer {
 }
 
 /**
- * Serves the engine over real HTTP on 127.0.0.1 and a random port. Faults become what a client
+ * Serves the engine over real HTTP on 127.0.0.1 and `port` (0: a random free port). Faults become what a client
  * would see on the wire: a reset is a TCP RST, a truncated body is cut after the headers
  * announced its full length, a hang keeps the socket open until the client gives up.
  */
 export async function startHttpServer(
   engine: Engine,
   lifecycle: Lifecycle,
+  port = 0,
 ): Promise<FakeHttpServer> {
   const server: Server = createServer((req, res) => {
     // The client went away or the fake closed mid-response; nothing is left to answer.
@@ -29,14 +30,14 @@ export async function startHttpServer(
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.listen(port, "127.0.0.1", () => {
       server.off("error", reject);
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
