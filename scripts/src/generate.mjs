@@ -5,10 +5,10 @@
 import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { runCli, SpecInputError } from "@heygen-openapi/spec-tools";
 import openapiTS, { astToString } from "openapi-typescript";
 import { writeFilesAtomically } from "./atomic-write.mjs";
 import { bundleApi } from "./bundle.mjs";
-import { runCli, SpecInputError } from "./errors.mjs";
 import { repoRoot, specsDir } from "./manifest.mjs";
 
 /** The API versions, in the order they are generated. */

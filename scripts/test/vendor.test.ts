@@ -1,10 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { extractEmbeddedDefinition, SpecInputError } from "@heygen-openapi/spec-tools";
 import { afterEach, describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { SpecInputError } from "../src/errors.mjs";
 import { readManifest, specsDir } from "../src/manifest.mjs";
-import { extractEmbeddedDefinition } from "../src/pages.mjs";
 import { vendor } from "../src/vendor.mjs";
 import { copyCheckout } from "./support.mjs";
 

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { compareSpecs } from "./compare.js";
-import { SpecLoadError } from "./errors.js";
+import { SpecLoadError, specError } from "./errors.js";
 import { isRecord } from "./json.js";
 import { summarize } from "./report.js";
 import type { Change, CompareOptions, DriftReport } from "./types.js";
@@ -48,7 +48,7 @@ export async function compareUpstream(
   }
   if (unreachable.length > 0) {
     const all = unreachable.length === sources.length;
-    throw new SpecLoadError(
+    throw specError(
       manifestPath,
       "network",
       `${all ? "cannot reach any upstream source; this machine looks offline" : `cannot reach ${unreachable.length} of ${sources.length} upstream sources`}:\n  ${unreachable.join("\n  ")}`,
@@ -64,7 +64,7 @@ async function readManifest(file: string, label: string): Promise<UpstreamSource
     parsed = JSON.parse(await readFile(file, "utf8"));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new SpecLoadError(
+    throw specError(
       label,
       code ? "read" : "parse",
       code === "ENOENT"
@@ -74,7 +74,7 @@ async function readManifest(file: string, label: string): Promise<UpstreamSource
   }
   const sources = isRecord(parsed) ? parsed.sources : undefined;
   if (!Array.isArray(sources) || sources.length === 0) {
-    throw new SpecLoadError(
+    throw specError(
       label,
       "invalid",
       "expected `sources`: a non-empty list of { url, definition }",
@@ -87,7 +87,7 @@ async function readManifest(file: string, label: string): Promise<UpstreamSource
       !/^https?:\/\//.test(s.url) ||
       typeof s.definition !== "string"
     ) {
-      throw new SpecLoadError(
+      throw specError(
         label,
         "invalid",
         `sources[${i}] needs an http(s) \`url\` and a \`definition\` path`,
