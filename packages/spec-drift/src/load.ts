@@ -112,9 +112,14 @@ async function fetchText(url: string, source: string, options: CompareOptions): 
       },
     });
   } catch (error) {
-    throw specError(source, "network", `cannot fetch (${describeNetworkError(error)})`, {
-      cause: error,
-    });
+    throw specError(
+      source,
+      "network",
+      `cannot fetch (${describeNetworkError(error, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)})`,
+      {
+        cause: error,
+      },
+    );
   }
   // An answer given up on must still release its connection: an unread body keeps the socket
   // open for as long as the process lives.
@@ -124,7 +129,7 @@ async function fetchText(url: string, source: string, options: CompareOptions): 
     throw specError(
       source,
       "network",
-      `server answered HTTP ${response.status} ${response.statusText}`.trim(),
+      `the server answered ${response.status} ${response.statusText}`.trim(),
     );
   }
   // readme.io and Mintlify serve the Markdown of a docs page (with its embedded definition) at `<page>.md`.
@@ -141,21 +146,40 @@ async function fetchText(url: string, source: string, options: CompareOptions): 
     throw specError(
       source,
       "network",
-      `connection dropped while reading the body (${describeNetworkError(error)})`,
+      `connection dropped while reading the body (${describeNetworkError(error, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)})`,
     );
   }
 }
 
-function describeNetworkError(error: unknown): string {
+/** DNS failures: the name could not be looked up, which is what being offline looks like. */
+const OFFLINE_CODES = new Set(["ENOTFOUND", "EAI_AGAIN"]);
+
+/** The system error code behind a failed fetch (`ECONNREFUSED`, `ENOTFOUND`, ...), if any. */
+export function networkErrorCode(error: unknown): string | undefined {
+  for (let e: unknown = error, i = 0; e instanceof Error && i < 4; e = e.cause, i++) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && /^E[A-Z_]+$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** Whether a failed fetch looks like this machine being offline (no name resolution). */
+export function looksOffline(error: unknown): boolean {
+  const code = networkErrorCode(error);
+  return code !== undefined && OFFLINE_CODES.has(code);
+}
+
+function describeNetworkError(error: unknown, timeoutMs: number): string {
   if (error instanceof Error) {
-    if (error.name === "TimeoutError" || error.name === "AbortError") return "timed out";
-    const cause = (error as { cause?: unknown }).cause;
-    if (cause instanceof Error) {
-      const code = (cause as NodeJS.ErrnoException).code;
-      if (code === "ENOTFOUND" || code === "EAI_AGAIN")
-        return `host not found (${code}); are you offline?`;
-      return code ? `${code}: ${cause.message}` : cause.message;
-    }
+    if (error.name === "TimeoutError" || error.name === "AbortError")
+      return `timed out after ${timeoutMs / 1000} s; raise --timeout`;
+    const code = networkErrorCode(error);
+    if (code === "ECONNREFUSED") return "connection refused: nothing listens at that address";
+    if (code === "ECONNRESET") return "connection reset by the server";
+    if (code !== undefined && OFFLINE_CODES.has(code))
+      return `host not found (${code}); are you offline?`;
+    const cause = error.cause;
+    if (cause instanceof Error) return code ? `${code}: ${cause.message}` : cause.message;
     return error.message;
   }
   return String(error);
