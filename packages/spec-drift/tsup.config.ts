@@ -1,10 +1,19 @@
+import { rmSync } from "node:fs";
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: ["src/index.ts", "src/cli.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  sourcemap: false,
-  target: "node20",
-});
+// Two builds share dist/, so it is emptied once here rather than by each (they run in parallel).
+rmSync(new URL("./dist", import.meta.url), { recursive: true, force: true });
+
+const common = { clean: false, sourcemap: false, target: "node20" } as const;
+
+export default defineConfig([
+  // ESM: the library and the CLI (only ESM: bin/heygen-spec-drift.mjs imports it), sharing one chunk
+  {
+    ...common,
+    entry: ["src/index.ts", "src/cli.ts"],
+    format: ["esm"],
+    dts: { entry: "src/index.ts" },
+  },
+  // CJS: the library only, for require()
+  { ...common, entry: ["src/index.ts"], format: ["cjs"], dts: true },
+]);

@@ -169,8 +169,9 @@ async function copyRepository(dest) {
  * once the registry answers its ping; rejects if the process exits first.
  * @param {string} dir
  * @param {number} port
+ * @param {string} uplink the registry that serves everything else (npm's configured one)
  */
-async function startRegistry(dir, port) {
+async function startRegistry(dir, port, uplink) {
   await mkdir(dir, { recursive: true });
   const config = join(dir, "config.yaml");
   await writeFile(
@@ -181,8 +182,8 @@ async function startRegistry(dir, port) {
       "  htpasswd:",
       `    file: ${join(dir, "htpasswd")}`,
       "uplinks:",
-      "  npmjs:",
-      "    url: https://registry.npmjs.org/",
+      "  upstream:",
+      `    url: ${uplink}`,
       "    timeout: 120s",
       "packages:",
       "  '@heygen-openapi/*':",
@@ -190,7 +191,7 @@ async function startRegistry(dir, port) {
       "    publish: $authenticated",
       "  '**':",
       "    access: $all",
-      "    proxy: npmjs",
+      "    proxy: upstream",
       "log: { type: stdout, format: json, level: warn }",
       "web: { enable: false }",
       "",
@@ -385,7 +386,8 @@ async function main() {
     );
 
     registry = await step("start Verdaccio on 127.0.0.1", async () => {
-      const started = await startRegistry(join(work, "registry"), await freePort());
+      const { stdout: uplink } = await run("npm", ["config", "get", "registry"], { cwd: ROOT });
+      const started = await startRegistry(join(work, "registry"), await freePort(), uplink.trim());
       console.log(`  ${started.url}`);
       return started;
     });
