@@ -11,6 +11,7 @@ import { join } from "node:path";
  *   version: string,
  *   private?: boolean,
  *   bin?: string | Record<string, string>,
+ *   scripts?: Record<string, string>,
  *   files?: string[],
  *   license?: string,
  *   repository?: { type?: string, url?: string, directory?: string } | string,
