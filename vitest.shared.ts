@@ -15,7 +15,10 @@ export function defineProjectConfig(dir: string, overrides: ViteUserConfig["test
       root: dir,
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
       reporters,
-      testTimeout: 20_000,
+      // Tests are bounded by counts and events, never by how fast the machine is: these limits
+      // only turn a real hang into a named failure, and no slow run comes near them.
+      testTimeout: 600_000,
+      hookTimeout: 600_000,
       ...overrides,
     },
   });

@@ -1,6 +1,5 @@
-import { SpecInputError } from "@heygen-openapi/spec-tools";
+import { resolvePointer, SpecInputError } from "@heygen-openapi/spec-tools";
 import { escapePointer } from "./merge.mjs";
-import { resolvePointer } from "@heygen-openapi/spec-tools";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 

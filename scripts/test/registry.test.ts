@@ -1,5 +1,5 @@
-import { describe, expect, test } from "vitest";
 import { SpecInputError } from "@heygen-openapi/spec-tools";
+import { describe, expect, test } from "vitest";
 import { camelCase, readEntities, readRegistry, renderRegistry } from "../src/registry.mjs";
 
 const ok = (data: unknown) => ({

@@ -157,7 +157,7 @@ describe("the built bin", () => {
       external: ["yaml", "@apidevtools/json-schema-ref-parser"],
     });
     cli = join(outDir, "cli.js");
-  }, 60_000);
+  });
 
   const spawn = (...args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {

@@ -8,33 +8,29 @@
  * can print it and exit 2 without a stack trace. `kind` says which stage failed.
  */
 export class SpecInputError extends Error {
-  /**
-   * @param {string} file the file, page or URL that is wrong, relative to the repo where possible
-   * @param {string} problem what is wrong with it
-   * @param {SpecInputWhere & { kind?: SpecInputErrorKind, cause?: unknown }} [where]
-   */
-  constructor(
-    file: string,
-    problem: string,
-    where?: SpecInputWhere & {
-      kind?: SpecInputErrorKind;
-      cause?: unknown;
-    },
-  );
-  /** The file, page or URL that is wrong. */
-  file: string;
-  /** The same as `file` (the name spec-drift's callers read). */
-  source: string;
-  /** What is wrong, without the file. */
-  problem: string;
-  /** Where in the file, when known. */
-  where: SpecInputWhere;
-  /** Which stage failed: reading, fetching, parsing, checking the document, or a `$ref`. */
-  kind: SpecInputErrorKind;
+    /**
+     * @param {string} file the file, page or URL that is wrong, relative to the repo where possible
+     * @param {string} problem what is wrong with it
+     * @param {SpecInputWhere & { kind?: SpecInputErrorKind, cause?: unknown }} [where]
+     */
+    constructor(file: string, problem: string, where?: SpecInputWhere & {
+        kind?: SpecInputErrorKind;
+        cause?: unknown;
+    });
+    /** The file, page or URL that is wrong. */
+    file: string;
+    /** The same as `file` (the name spec-drift's callers read). */
+    source: string;
+    /** What is wrong, without the file. */
+    problem: string;
+    /** Where in the file, when known. */
+    where: SpecInputWhere;
+    /** Which stage failed: reading, fetching, parsing, checking the document, or a `$ref`. */
+    kind: SpecInputErrorKind;
 }
 export type SpecInputErrorKind = "read" | "network" | "parse" | "invalid" | "ref";
 export type SpecInputWhere = {
-  line?: number;
-  column?: number;
-  pointer?: string;
+    line?: number;
+    column?: number;
+    pointer?: string;
 };

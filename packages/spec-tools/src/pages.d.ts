@@ -20,12 +20,9 @@ export function findEmbeddedDefinition(page: string, name: string): EmbeddedFoun
  * @param {string} name the page's file name, for errors
  * @returns {{ format: "json" | "yaml", text: string }}
  */
-export function extractEmbeddedDefinition(
-  page: string,
-  name: string,
-): {
-  format: "json" | "yaml";
-  text: string;
+export function extractEmbeddedDefinition(page: string, name: string): {
+    format: "json" | "yaml";
+    text: string;
 };
 /**
  * Whether a text looks like a docs page (it has a fenced JSON/YAML block) rather than a bare
@@ -34,12 +31,12 @@ export function extractEmbeddedDefinition(
  */
 export function isDocsPage(text: string): boolean;
 export type EmbeddedFound = {
-  found: true;
-  format: "json" | "yaml";
-  text: string;
-  value: Record<string, unknown>;
+    found: true;
+    format: "json" | "yaml";
+    text: string;
+    value: Record<string, unknown>;
 };
 export type EmbeddedMissing = {
-  found: false;
-  blocks: number;
+    found: false;
+    blocks: number;
 };
