@@ -10,6 +10,12 @@ import {
   HeyGenValidationError,
 } from "@heygen-openapi/client";
 import { createFakeHeyGen, type FakeHeyGen } from "@heygen-openapi/testing";
+import {
+  getAvatarGroup,
+  listAllAvatarsInOneAvatarGroup,
+  type OperationDescriptor,
+  photoAvatarDetails,
+} from "@heygen-openapi/types";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
@@ -131,14 +137,19 @@ const hostile = fc
   )
   .filter((s) => s !== "" && !LONE_SURROGATE.test(s) && s !== "." && s !== "..");
 
+/** The operation each client call must reach, from the registry: its path segments (0 for the id) and operationId. */
+const route = (op: OperationDescriptor) => ({
+  template: op.path
+    .split("/")
+    .slice(1)
+    .map((segment) => (segment.startsWith("{") ? 0 : segment)),
+  operationId: op.operationId,
+});
 const ROUTES = {
-  get: { template: ["v3", "avatars", 0], operationId: "getAvatarGroup" },
-  listLooks: {
-    template: ["v2", "avatar_group", 0, "avatars"],
-    operationId: "list-all-avatars-in-one-avatar-group",
-  },
-  photo: { template: ["v2", "photo_avatar", 0], operationId: "photo-avatar-details" },
-} as const;
+  get: route(getAvatarGroup),
+  listLooks: route(listAllAvatarsInOneAvatarGroup),
+  photo: route(photoAvatarDetails),
+};
 type PathOp = keyof typeof ROUTES;
 
 function callWithId(op: PathOp, id: string) {
