@@ -62,7 +62,8 @@ export function createHeyGenClient(options?: HeyGenClientOptions): HeyGenClient 
       { signal: input.signal },
     );
     const headers = new Headers(response.headers);
-    // The body is rebuilt from the (scrubbed) text, so the original length no longer applies; an
+    // The body is rebuilt from the text as sent, but decoded, so the original length and encoding
+    // no longer apply; an
     // empty body says so, or openapi-fetch would try to parse "" (e.g. a 205 that announced one).
     const bodyText = NULL_BODY.has(response.status) ? "" : text;
     headers.delete("content-encoding");
@@ -76,8 +77,8 @@ export function createHeyGenClient(options?: HeyGenClientOptions): HeyGenClient 
   };
   const raw = () => createClient({ baseUrl: cfg.base, fetch: rawFetch });
   return {
-    avatarGroups: avatarGroups(call),
-    photoAvatars: photoAvatars(call),
+    avatarGroups: avatarGroups(call, cfg.redact),
+    photoAvatars: photoAvatars(call, cfg.redact),
     raw: { v2: raw() as Client<V2Paths>, v3: raw() as Client<V3Paths> },
   };
 }

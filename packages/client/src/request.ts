@@ -81,7 +81,7 @@ export function createCaller(cfg: Config): Caller {
       for (const [k, v] of Object.entries(p.query ?? {})) {
         if (v !== undefined) url.searchParams.set(k, String(v));
       }
-      const { response, body } = await send(
+      const { response, body, attempts } = await send(
         cfg,
         {
           op,
@@ -93,12 +93,19 @@ export function createCaller(cfg: Config): Caller {
         o,
       );
       const b = body as { error?: unknown; data?: unknown } | undefined;
-      if (!response.ok || b?.error != null) throw toAPIError(op, response, body);
+      if (!response.ok || b?.error != null)
+        throw toAPIError(op, response, body, cfg.redact, attempts);
       // The types promise an object (a list page: an array of them); anything else, however it
       // parsed, is not the JSON the spec promises.
       const d = b?.data;
       if (!(p.whole ? Array.isArray(d) : d && typeof d === "object" && !Array.isArray(d))) {
-        throw invalid(op, response, body, `without a data ${p.whole ? "list" : "object"}`);
+        throw invalid(
+          op,
+          response,
+          body,
+          `without a data ${p.whole ? "list" : "object"}`,
+          cfg.redact,
+        );
       }
       return { data: (p.whole ? b : d) as T, response };
     };

@@ -7,6 +7,7 @@ import type {
 } from "../api-types.js";
 import type { RequestOptions } from "../options.js";
 import { type PageBody, type PagePromise, paginate } from "../pagination.js";
+import type { Redactor } from "../redact.js";
 import { type Caller, check } from "../request.js";
 
 /**
@@ -49,7 +50,7 @@ function checkList(params: ListAvatarGroupsParams | undefined): ListAvatarGroups
 }
 
 /** Builds the `avatarGroups` resource over the client's call function. */
-export function avatarGroups(call: Caller): AvatarGroups {
+export function avatarGroups(call: Caller, redact: Redactor): AvatarGroups {
   return {
     list: (params, options) =>
       paginate<AvatarGroupListItem>(
@@ -62,6 +63,7 @@ export function avatarGroups(call: Caller): AvatarGroups {
             options,
           ).withResponse(),
         params?.token,
+        redact,
       ),
     get: (groupId, options) =>
       call("GET", "/v3/avatars/{group_id}", () => ({ path: { group_id: groupId } }), options),

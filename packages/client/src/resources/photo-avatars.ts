@@ -8,6 +8,7 @@ import type {
 } from "../api-types.js";
 import { invalid } from "../errors.js";
 import type { RequestOptions } from "../options.js";
+import type { Redactor } from "../redact.js";
 import { type Caller, check, isText } from "../request.js";
 import { type WaitOptions, waitUntilReady } from "../wait.js";
 
@@ -55,7 +56,7 @@ function checkAdd(p: AddLooksParams): AddLooksParams {
 }
 
 /** Builds the `photoAvatars` resource over the client's call function. */
-export function photoAvatars(call: Caller): PhotoAvatars {
+export function photoAvatars(call: Caller, redact: Redactor): PhotoAvatars {
   const get = (id: string, options?: RequestOptions) =>
     call<PhotoAvatarLookResult>("GET", "/v2/photo_avatar/{id}", () => ({ path: { id } }), options);
   return {
@@ -76,7 +77,7 @@ export function photoAvatars(call: Caller): PhotoAvatars {
             ).withResponse();
             const list = r.data.photo_avatar_list;
             if (!Array.isArray(list)) {
-              throw invalid(ADD, r.response, r.data, "without data.photo_avatar_list");
+              throw invalid(ADD, r.response, r.data, "without data.photo_avatar_list", redact);
             }
             looks.push(...list);
             response = r.response;
@@ -84,6 +85,6 @@ export function photoAvatars(call: Caller): PhotoAvatars {
           return { data: { photo_avatar_list: looks }, response: response as Response };
         })(),
       ),
-    waitUntilReady: (id, o) => waitUntilReady((signal) => get(id, { signal }), o),
+    waitUntilReady: (id, o) => waitUntilReady((signal) => get(id, { signal }), o, redact),
   };
 }
