@@ -101,7 +101,8 @@ async function copyCheckout(): Promise<string> {
 const snapshot = (root: string) =>
   Promise.all(GENERATED.map((f) => readFile(join(root, f), "utf8")));
 
-const V3_UPSTREAM = "specs/v3/upstream/get-avatar-group.yaml";
+// The v3 YAML that generation reads (the published definition itself is JSON).
+const V3_UPSTREAM = "specs/v3/corrections.overlay.yaml";
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 /** A billion-laughs YAML block: nine levels of nine aliases each. */

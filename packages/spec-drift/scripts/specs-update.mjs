@@ -48,16 +48,19 @@ export async function updateSpecs({
 }) {
   const specs = join(root, "specs");
   const manifest = await readManifest(specs);
+  // Definitions vendored whole (no docs page) are re-vendored by `pnpm specs:vendor` and checked
+  // against their recorded sha256; this script updates the page sources.
+  const pageSources = manifest.sources.flatMap((s) => (s.page ? [{ ...s, page: s.page }] : []));
   const work = await mkdtemp(join(tmpdir(), "specs-update-"));
   try {
     const next = join(work, "specs");
     await cp(specs, next, { recursive: true });
     const pages = join(work, "pages");
     await mkdir(pages);
-    /** @type {{ source: (typeof manifest.sources)[number], text: string } | undefined} */
+    /** @type {{ source: (typeof pageSources)[number], text: string } | undefined} */
     let rawDefinition;
     if (!from) {
-      await fetchPages(manifest.sources, pages, lib, fetch);
+      await fetchPages(pageSources, pages, lib, fetch);
     } else if (
       !/^https?:/i.test(from) &&
       (await stat(resolve(from)).catch(() => undefined))?.isDirectory()
@@ -67,7 +70,7 @@ export async function updateSpecs({
       await cp(join(next, "pages"), pages, { recursive: true });
       const { text } = await lib.readSpecText(from, { fetch });
       const { definition, isPage } = splitPage(text, from);
-      const source = await matchSource(manifest.sources, definition, next, from);
+      const source = await matchSource(pageSources, definition, next, from);
       if (isPage) await writeFile(join(pages, basename(source.page)), text);
       else rawDefinition = { source, text: definition };
     }
@@ -81,7 +84,7 @@ export async function updateSpecs({
       );
     }
 
-    const upstream = await compareSources(manifest.sources, specs, next, lib);
+    const upstream = await compareSources(pageSources, specs, next, lib);
     const stranded = [];
     for (const api of APIS) {
       try {
