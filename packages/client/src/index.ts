@@ -4,6 +4,29 @@
  * pagination, job polling, uploads, webhook verification and one error hierarchy.
  * @module
  */
+
+// Webhook deliveries: checked and parsed by `@heygen-openapi/webhooks` (the Standard Webhooks
+// scheme), re-exported here so that a service needs one import.
+export {
+  DEFAULT_TOLERANCE_SECONDS,
+  type HeyGenWebhookEvent,
+  isWebhookEvent,
+  type ParsedWebhookEvent,
+  parseWebhookEvent,
+  type RawWebhookBody,
+  type UnknownWebhookEvent,
+  type VerifiedWebhook,
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  type WebhookEvent,
+  type WebhookEventData,
+  type WebhookEventType,
+  type WebhookHeaders,
+  WebhookParseError,
+  type WebhookParseReason,
+  WebhookVerificationError,
+  type WebhookVerificationReason,
+} from "@heygen-openapi/webhooks";
 export type { APIPromise, WithResponse } from "./api-promise.js";
 export type {
   AddLooksParams,
