@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEngine, type EngineOptions } from "./engine.js";
+import { createLifecycle } from "./lifecycle.js";
 import { createSpecValidator, type SpecValidator } from "./spec-validation.js";
 
 const real = createSpecValidator();
@@ -15,6 +16,9 @@ function engineWith(validator: SpecValidator, overrides: Partial<EngineOptions> 
     seedCounts: { public: 2, private: 1 },
     validateResponses: true,
     validator,
+    jobs: {},
+    webhooks: {},
+    lifecycle: createLifecycle(),
     ...overrides,
   });
 }
@@ -94,6 +98,10 @@ describe("the engine", () => {
   it("answers methods the route does not serve with 405", () => {
     const engine = engineWith(real);
     const response = engine.handle({ ...request("/v3/avatars"), method: "DELETE" });
-    expect(response).toMatchObject({ kind: "respond", status: 405, headers: { allow: "GET" } });
+    expect(response).toMatchObject({
+      kind: "respond",
+      status: 405,
+      headers: { allow: "GET, POST" },
+    });
   });
 });

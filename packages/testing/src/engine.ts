@@ -1,14 +1,38 @@
+import { findUnknownAsset } from "./asset-refs.js";
+import { type AssetStore, createAssetStore } from "./asset-store.js";
 import { type Credentials, isAuthorized } from "./auth.js";
-import { AUTHENTICATION_FAILED_MESSAGE, errorBody, RATE_LIMITED_MESSAGE } from "./error-bodies.js";
+import {
+  AUTHENTICATION_FAILED_MESSAGE,
+  type ErrorShape,
+  errorBody,
+  type FakeError,
+  invalidParameter,
+  RATE_LIMITED_MESSAGE,
+} from "./error-bodies.js";
 import { createFaultTable, type FaultKind, type FaultTable, type StatusFault } from "./faults.js";
 import { createFixtures } from "./fixtures.js";
-import { OPERATIONS } from "./operations.js";
+import { createIdempotencyStore, IDEMPOTENCY_KEY, type StoredAnswer } from "./idempotency.js";
+import { JOB_KINDS, type JobKind } from "./job-kinds.js";
+import {
+  createJobStore,
+  type JobProcessing,
+  type JobSnapshot,
+  type JobStore,
+} from "./job-store.js";
+import type { Lifecycle } from "./lifecycle.js";
+import { BadPageToken, pageOf } from "./list-pages.js";
+import { type MultipartForm, parseMultipart } from "./multipart.js";
+import type { OperationContext, OperationInput, OperationResult } from "./operation-context.js";
+import { generatedOperation, STATEFUL_OPERATIONS } from "./operations.js";
 import { createRandom } from "./random.js";
 import { type RecordedRequest, redactHeaders, type Transport } from "./request-log.js";
-import { generationOf, matchRoute, ROUTES, type Route } from "./routes.js";
+import { generationOf, matchRoute, ROUTE_BY_KEY, ROUTES, type Route } from "./routes.js";
+import { allowsNull, generateFromSchema } from "./schema-data.js";
 import { type SeedCounts, seedState } from "./seed-state.js";
-import type { SpecValidator } from "./spec-validation.js";
+import type { JsonSchema, SpecValidator } from "./spec-validation.js";
 import { createStore, type LookProcessing, type Store } from "./state.js";
+import { createDispatcher, type Dispatcher, type WebhookOptions } from "./webhook-delivery.js";
+import { createWebhookStore, type WebhookStore } from "./webhook-store.js";
 
 /** A request as every adapter hands it to the engine. */
 export interface EngineRequest {
@@ -17,8 +41,8 @@ export interface EngineRequest {
   url: string;
   /** Header names lowercased. */
   headers: Record<string, string>;
-  /** The raw body text; undefined or "" when there is none. */
-  body: string | undefined;
+  /** The raw body bytes (or text); undefined or empty when there is none. */
+  body: Uint8Array | string | undefined;
   transport: Transport;
 }
 
@@ -37,6 +61,8 @@ export type EngineResponse =
       body: string;
       delayMs: number;
       truncateAfter?: number;
+      /** Call once the answer is sent or abandoned (ends an idempotent call's "in flight"). */
+      sent?: () => void;
     }
   | { kind: "reset"; delayMs: number }
   | { kind: "hang" };
@@ -52,16 +78,25 @@ export interface EngineOptions {
   seedCounts: SeedCounts | "empty";
   validateResponses: boolean;
   validator: SpecValidator;
+  jobs: JobProcessing;
+  webhooks: WebhookOptions;
+  lifecycle: Lifecycle;
 }
 
 /** One fake's engine: its state, faults, request log and the `handle` function. */
 export interface Engine {
   handle(request: EngineRequest): EngineResponse;
   store: Store;
+  jobs: JobStore;
+  assets: AssetStore;
+  webhooks: WebhookStore;
+  dispatcher: Dispatcher;
   faults: FaultTable;
   requests: RecordedRequest[];
   /** Responses the fake produced that broke the spec (a bug in the fake); normally empty. */
   violations: string[];
+  /** Back to the seeded state: groups, jobs, assets, webhooks, idempotency keys. */
+  resetState(): void;
 }
 
 /**
@@ -87,10 +122,134 @@ export function createEngine(options: EngineOptions): Engine {
     },
   });
   store.reset();
+  const epochSeconds = Math.floor(options.now() / 1000);
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  options.lifecycle.signal.addEventListener("abort", () => {
+    for (const timer of timers) clearTimeout(timer);
+    timers.clear();
+  });
+  const dataContext = (stream: string) => ({
+    random: createRandom(options.seed, stream),
+    resolve: (node: JsonSchema) => node,
+    nowSeconds: epochSeconds,
+  });
+  const jobs = createJobStore({
+    processing: options.jobs,
+    now: options.now,
+    random: () => createRandom(options.seed, "jobs"),
+    template: (kind) => jobTemplate(kind),
+    onSettled: (job, callback) => settled(job, callback),
+    schedule: (ms, run) => {
+      if (options.lifecycle.closed) return;
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        run();
+      }, ms);
+      timers.add(timer);
+    },
+  });
+  const assets = createAssetStore(() => createRandom(options.seed, "assets"));
+  const webhooks = createWebhookStore(() => createRandom(options.seed, "webhooks"), options.now);
+  const dispatcher = createDispatcher({
+    lifecycle: options.lifecycle,
+    random: () => createRandom(options.seed, "deliveries"),
+    now: options.now,
+    webhooks: options.webhooks,
+  });
+  const idempotency = createIdempotencyStore();
+  let opsRandom = createRandom(options.seed, "operations");
+
+  /** A fresh resource of a job kind, from the `data` schema of its read. */
+  const jobTemplate = (kind: JobKind) => {
+    const route = ROUTE_BY_KEY.get(JOB_KINDS[kind].get)!;
+    const success = validator.successSchema(route)!;
+    const context = {
+      random: jobsTemplateRandom(kind),
+      resolve: success.resolve,
+      nowSeconds: epochSeconds,
+    };
+    const root = success.resolve(success.schema);
+    const dataSchema = success.resolve((root.properties as Record<string, JsonSchema>).data!);
+    const resource = generateFromSchema(dataSchema, context) as Record<string, unknown>;
+    const nullable = new Set(
+      Object.entries((dataSchema.properties ?? {}) as Record<string, JsonSchema>)
+        .filter(([, schema]) => allowsNull(schema, context))
+        .map(([name]) => name),
+    );
+    return { resource, nullable };
+  };
+  const templateRandoms = new Map<JobKind, ReturnType<typeof createRandom>>();
+  const jobsTemplateRandom = (kind: JobKind) => {
+    let random = templateRandoms.get(kind);
+    if (!random) {
+      random = createRandom(options.seed, `job-template:${kind}`);
+      templateRandoms.set(kind, random);
+    }
+    return random;
+  };
+
+  /** A job ended: its webhook event to every subscribed endpoint, and its callback. */
+  const settled = (job: JobSnapshot, callback: { url: string | null; id: string | null }) => {
+    const spec = JOB_KINDS[job.kind];
+    const ok = job.status === "completed";
+    const data = spec.eventData(job.resource, ok, callback.id);
+    const eventType = spec.events
+      ? ok
+        ? spec.events.success
+        : spec.events.fail
+      : `${job.kind}.${ok ? "success" : "fail"}`;
+    if (spec.events) {
+      const event = webhooks.addEvent(eventType, data, job.id);
+      for (const endpoint of webhooks.subscribers(eventType)) {
+        if (endpoint.entity_id !== null && endpoint.entity_id !== job.id) continue;
+        dispatcher.webhook(endpoint, event, () => webhooks.get(endpoint.endpoint_id)?.secret);
+      }
+    }
+    if (callback.url)
+      dispatcher.callback(callback.url, eventType, { event_type: eventType, event_data: data });
+  };
+
+  /** The realistic answer of an operation without state: its 200 schema, filled in. */
+  const generated = (route: Route, input: OperationInput): Record<string, unknown> => {
+    const success = validator.successSchema(route);
+    if (!success) return {};
+    const stream = `data:${route.key}:${JSON.stringify(input.params)}`;
+    const context = { ...dataContext(stream), resolve: success.resolve };
+    const body = generateFromSchema(success.schema, context) as Record<string, unknown>;
+    const pathParams = route.descriptor.pathParams;
+    const data = body.data;
+    if (
+      pathParams.length === 1 &&
+      typeof data === "object" &&
+      data !== null &&
+      !Array.isArray(data)
+    ) {
+      const record = data as Record<string, unknown>;
+      const param = pathParams[0]!;
+      if (typeof record.id === "string") record.id = input.params[param];
+      else if (typeof record[param] === "string") record[param] = input.params[param];
+    }
+    if (route.descriptor.pagination) {
+      // A stable list of 5 items across pages, paged like the stateful lists.
+      const root = success.resolve(success.schema);
+      const items = success.resolve((root.properties as Record<string, JsonSchema>).data!);
+      const all = Array.from({ length: 5 }, (_, i) => ({
+        seq: 5 - i,
+        value: generateFromSchema((items.items ?? {}) as JsonSchema, context, "item"),
+      }));
+      const limit = Number(typeof input.query.limit === "string" ? input.query.limit : 20);
+      const token = typeof input.query.token === "string" ? input.query.token : undefined;
+      Object.assign(body, pageOf(all, token, limit, route.key));
+    }
+    return body;
+  };
   const faults = createFaultTable(options.seed);
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
   const knownGood = new Set<string>();
+
+  const shapeOf = (route: Route | undefined, pathname: string): ErrorShape =>
+    route ? validator.errorShape(route) : generationOf(pathname) === "v2" ? "v2" : "standard";
 
   const json = (
     record: RecordedRequest,
@@ -112,7 +271,7 @@ export function createEngine(options: EngineOptions): Engine {
       // is valid again. Schema checks cost more than the rest of a request.
       let extra = "";
       for (const name in extraHeaders) extra += `${name}: ${extraHeaders[name]}\n`;
-      const key = `${route.operationId} ${status}\n${extra}${text}`;
+      const key = `${route.key} ${status}\n${extra}${text}`;
       if (!knownGood.has(key)) {
         const check = validator.checkResponse(route, status, headers, body);
         for (const problem of check.problems) {
@@ -128,6 +287,22 @@ export function createEngine(options: EngineOptions): Engine {
     return { kind: "respond", status, headers, body: text, delayMs };
   };
 
+  const fail = (
+    record: RecordedRequest,
+    route: Route | undefined,
+    error: FakeError,
+    delayMs: number,
+    extraHeaders: Record<string, string> = {},
+  ) =>
+    json(
+      record,
+      route,
+      error.status,
+      errorBody(shapeOf(route, record.path), error),
+      delayMs,
+      extraHeaders,
+    );
+
   const statusFault = (
     record: RecordedRequest,
     route: Route,
@@ -137,28 +312,27 @@ export function createEngine(options: EngineOptions): Engine {
     const retryAfter = fault.retryAfter ?? (fault.status === 429 ? 1 : undefined);
     const headers: Record<string, string> =
       retryAfter === undefined ? {} : { "retry-after": String(retryAfter) };
-    const body =
+    const error: FakeError =
       fault.status === 429
-        ? errorBody(route.generation, "rate_limit_exceeded", RATE_LIMITED_MESSAGE)
+        ? { status: 429, code: "rate_limit_exceeded", message: RATE_LIMITED_MESSAGE }
         : fault.status === 503
-          ? errorBody(
-              route.generation,
-              "service_unavailable",
-              "The service is temporarily unavailable. Try again later.",
-            )
-          : errorBody(
-              route.generation,
-              "internal_error",
-              "An internal error occurred. Try again later.",
-            );
-    return json(record, route, fault.status, body, delayMs, headers);
+          ? {
+              status: 503,
+              code: "service_unavailable",
+              message: "The service is temporarily unavailable. Try again later.",
+            }
+          : {
+              status: fault.status,
+              code: "internal_error",
+              message: "An internal error occurred. Try again later.",
+            };
+    return fail(record, route, error, delayMs, headers);
   };
 
   const handle = (request: EngineRequest): EngineResponse => {
     const url = new URL(request.url, "http://fake.invalid");
     const method = request.method.toUpperCase();
-    const text = request.body ?? "";
-    const parsed = parseJson(text);
+    const parsed = parseBody(request.body, request.headers["content-type"]);
     const record: RecordedRequest = {
       seq: requests.length + 1,
       transport: request.transport,
@@ -166,7 +340,7 @@ export function createEngine(options: EngineOptions): Engine {
       path: url.pathname,
       query: queryOf(url.searchParams),
       headers: redactHeaders(request.headers),
-      body: text === "" ? undefined : parsed.ok ? parsed.value : text,
+      body: parsed.recorded,
       operationId: null,
       unmatched: false,
       status: null,
@@ -178,19 +352,19 @@ export function createEngine(options: EngineOptions): Engine {
     const match = matchRoute(method, url.pathname);
     if (match.kind !== "matched") {
       record.unmatched = true;
-      const known = ROUTES.map((r) => `${r.method} ${r.path}`).join(", ");
+      const known = ROUTES.map((r) => r.key).join(", ");
       const wrongMethod = match.kind === "wrong-method";
-      return json(
+      return fail(
         record,
-        undefined,
-        wrongMethod ? 405 : 404,
-        errorBody(
-          generationOf(url.pathname),
-          wrongMethod ? "method_not_allowed" : "route_not_found",
-          wrongMethod
+        // A known path: answer in the shape its operations declare.
+        wrongMethod ? match.routes[0] : undefined,
+        {
+          status: wrongMethod ? 405 : 404,
+          code: wrongMethod ? "method_not_allowed" : "route_not_found",
+          message: wrongMethod
             ? `The fake HeyGen API does not serve ${method} ${url.pathname}; it allows ${match.allowed.join(", ")} there.`
             : `The fake HeyGen API has no route for ${method} ${url.pathname}. Known routes: ${known}.`,
-        ),
+        },
         baseDelay,
         wrongMethod ? { allow: match.allowed.join(", ") } : {},
       );
@@ -208,8 +382,10 @@ export function createEngine(options: EngineOptions): Engine {
       // run first only when asked (a server that acted, then failed to answer).
       const acted =
         fault.kind === "truncated-body" || fault.afterOperation === true
-          ? answer(record, route, params, parsed, text, delayMs, request.headers)
+          ? answer(record, route, params, parsed, delayMs, request.headers)
           : undefined;
+      // The client never gets the operation's answer; an idempotent call is over all the same.
+      if (acted?.kind === "respond") acted.sent?.();
       record.fault = kind;
       switch (fault.kind) {
         case undefined:
@@ -239,53 +415,173 @@ export function createEngine(options: EngineOptions): Engine {
         }
       }
     }
-    return answer(record, route, params, parsed, text, delayMs, request.headers);
+    return answer(record, route, params, parsed, delayMs, request.headers);
   };
 
   const answer = (
     record: RecordedRequest,
     route: Route,
     params: Record<string, string>,
-    parsed: ParsedJson,
-    text: string,
+    parsed: ParsedBody,
     delayMs: number,
     headers: Record<string, string>,
   ): EngineResponse => {
-    const generation = route.generation;
     if (!isAuthorized(headers, credentials)) {
-      return json(
+      return fail(
         record,
         route,
-        401,
-        errorBody(generation, "authentication_failed", AUTHENTICATION_FAILED_MESSAGE),
+        { status: 401, code: "authentication_failed", message: AUTHENTICATION_FAILED_MESSAGE },
         delayMs,
       );
     }
-    if (route.method === "POST" && text !== "" && !parsed.ok) {
-      return json(
+    const isMutation = route.method !== "GET" && route.method !== "HEAD";
+    const key = isMutation ? headers["idempotency-key"] : undefined;
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      return fail(
         record,
         route,
-        400,
-        errorBody(generation, "invalid_parameter", "The request body is not valid JSON."),
+        invalidParameter(
+          "Idempotency-Key",
+          "Idempotency-Key must be 1 to 255 characters of letters, digits, '_', ':', '.' and '-'.",
+        ),
         delayMs,
       );
     }
-    const body = text === "" ? undefined : parsed.ok ? parsed.value : undefined;
-    const problem = validator.checkRequest(route, { params, query: record.query, body });
-    if (problem) {
-      return json(
-        record,
-        route,
-        400,
-        errorBody(generation, "invalid_parameter", problem.message, problem.param),
-        delayMs,
-      );
+    const scope = `${route.method} ${record.path}`;
+    if (key !== undefined) {
+      const seen = idempotency.check(scope, key, options.now());
+      if (seen.kind === "in-flight") {
+        return fail(
+          record,
+          route,
+          {
+            status: 409,
+            code: "request_in_progress",
+            message:
+              "A request with this Idempotency-Key is still in progress; retry once it has finished.",
+          },
+          delayMs,
+        );
+      }
+      if (seen.kind === "replay") {
+        return json(record, route, seen.answer.status, seen.answer.body, delayMs, {
+          "idempotent-replayed": "true",
+        });
+      }
     }
-    const result = OPERATIONS[route.operationId](store, { params, query: record.query, body });
-    return json(record, route, result.status, result.body, delayMs);
+    const result = run(record, route, params, parsed);
+    const stored: StoredAnswer =
+      "error" in result
+        ? {
+            status: result.error.status,
+            body: errorBody(validator.errorShape(route), result.error),
+          }
+        : result;
+    const response = json(record, route, stored.status, stored.body, delayMs);
+    if (key !== undefined) {
+      idempotency.record(scope, key, stored, options.now());
+      response.sent = () => idempotency.sent(scope, key);
+    }
+    return response;
   };
 
-  return { handle, store, faults, requests, violations };
+  /** Checks the request against the spec, then runs the operation. */
+  const run = (
+    record: RecordedRequest,
+    route: Route,
+    params: Record<string, string>,
+    parsed: ParsedBody,
+  ): OperationResult => {
+    const contentType = route.descriptor.requestBody?.contentType;
+    if (parsed.kind === "invalid-json" && contentType !== "multipart/form-data") {
+      return { error: invalidParameter(null, "The request body is not valid JSON.") };
+    }
+    if (
+      contentType === "multipart/form-data" &&
+      parsed.kind !== "form" &&
+      parsed.kind !== "empty"
+    ) {
+      return {
+        error: invalidParameter(
+          null,
+          "The request body must be multipart/form-data with a boundary.",
+        ),
+      };
+    }
+    const body =
+      parsed.kind === "json"
+        ? parsed.value
+        : parsed.kind === "form"
+          ? formFields(parsed.form)
+          : undefined;
+    const problem = validator.checkRequest(route, { params, query: record.query, body });
+    if (problem) return { error: invalidParameter(problem.param, problem.message) };
+    const unknownAsset = findUnknownAsset(body, (id) => assets.get(id) !== undefined);
+    if (unknownAsset) {
+      return {
+        error: invalidParameter(
+          unknownAsset.param,
+          `${unknownAsset.param} names no uploaded asset; upload the file with POST /v3/assets and pass its asset_id.`,
+        ),
+      };
+    }
+    const input: OperationInput = {
+      params,
+      query: record.query,
+      body,
+      form: parsed.kind === "form" ? parsed.form : undefined,
+    };
+    const context: OperationContext = {
+      route,
+      groups: store,
+      jobs,
+      assets,
+      webhooks,
+      generated: (i) => generated(route, i),
+      enumValues: (component) => validator.enumValues("v3", component),
+      random: opsRandom,
+      now: options.now,
+    };
+    try {
+      return (STATEFUL_OPERATIONS[route.key] ?? generatedOperation)(context, input);
+    } catch (error) {
+      if (error instanceof BadPageToken) return { error: invalidParameter("token", error.message) };
+      // A bug in the fake: say so in the answer and in `violations`, never as a dropped socket.
+      const message = error instanceof Error ? error.message : String(error);
+      violations.push(`${route.key}: the fake failed: ${message}`);
+      return {
+        error: {
+          status: 500,
+          code: "fake_internal_error",
+          message: `The fake HeyGen API failed: ${message}`,
+        },
+      };
+    }
+  };
+
+  const resetState = () => {
+    store.reset();
+    jobs.reset();
+    assets.reset();
+    webhooks.reset();
+    dispatcher.reset();
+    idempotency.clear();
+    templateRandoms.clear();
+    opsRandom = createRandom(options.seed, "operations");
+  };
+
+  return {
+    handle,
+    store,
+    jobs,
+    assets,
+    webhooks,
+    dispatcher,
+    faults,
+    requests,
+    violations,
+    resetState,
+  };
 }
 
 /**
@@ -298,15 +594,48 @@ const KNOWN_GOOD_MAX_CHARS = 2048;
 /** What `malformed-body` sends: JSON-looking, but not JSON (a trailing comma and no close). */
 export const MALFORMED_BODY = '{"error": null, "data": {"status": "completed",';
 
-type ParsedJson = { ok: true; value: unknown } | { ok: false };
+/** A request body, as the engine understands it. */
+type ParsedBody =
+  | { kind: "empty"; recorded: undefined }
+  | { kind: "json"; value: unknown; recorded: unknown }
+  | { kind: "invalid-json"; recorded: string }
+  | { kind: "form"; form: MultipartForm; recorded: unknown };
 
-function parseJson(text: string): ParsedJson {
-  if (text === "") return { ok: false };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
+function parseBody(
+  raw: Uint8Array | string | undefined,
+  contentType: string | undefined,
+): ParsedBody {
+  if (raw === undefined || raw.length === 0) return { kind: "empty", recorded: undefined };
+  const bytes =
+    typeof raw === "string"
+      ? Buffer.from(raw, "utf8")
+      : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  if (contentType !== undefined && /^multipart\/form-data/i.test(contentType)) {
+    const form = parseMultipart(contentType, bytes);
+    if (form) {
+      const files = Object.fromEntries(
+        Object.entries(form.files).map(([name, f]) => [
+          name,
+          { filename: f.filename, size: f.bytes.length },
+        ]),
+      );
+      return { kind: "form", form, recorded: { fields: form.fields, files } };
+    }
   }
+  const text = typeof raw === "string" ? raw : bytes.toString("utf8");
+  try {
+    const value: unknown = JSON.parse(text);
+    return { kind: "json", value, recorded: value };
+  } catch {
+    return { kind: "invalid-json", recorded: text };
+  }
+}
+
+/** A form as the schema sees it: fields as strings, each file part as a placeholder. */
+function formFields(form: MultipartForm): Record<string, string> {
+  const out: Record<string, string> = { ...form.fields };
+  for (const name of Object.keys(form.files)) out[name] = "(binary)";
+  return out;
 }
 
 function queryOf(search: URLSearchParams): Record<string, string | string[]> {

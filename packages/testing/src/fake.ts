@@ -1,14 +1,24 @@
-import type { HttpHandler } from "msw";
+import type { WebhookEndpoint } from "@heygen-openapi/types";
+import type { StoredAsset } from "./asset-store.js";
 import { createEngine } from "./engine.js";
 import type { FaultSpec, InjectedFault } from "./faults.js";
 import { createFakeFetch, DEFAULT_BASE_URL } from "./fetch-adapter.js";
 import { type FakeHttpServer, startHttpServer } from "./http-server.js";
+import type { FakeJobs, JobProcessing } from "./job-store.js";
 import { createLifecycle } from "./lifecycle.js";
-import { createMswHandlers } from "./msw-handlers.js";
+import { createMswHandlers, type FakeMswHandler } from "./msw-handlers.js";
 import type { RecordedRequest } from "./request-log.js";
 import type { SeedCounts } from "./seed-state.js";
 import { sharedSpecValidator } from "./spec-validation.js";
 import type { FakeState, LookProcessing } from "./state.js";
+import type { CallbackDelivery, WebhookDelivery, WebhookOptions } from "./webhook-delivery.js";
+import { endpointView } from "./webhook-store.js";
+
+/** Options of {@link FakeHeyGen.listen}. */
+export interface ListenOptions {
+  /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+}
 
 /** Options of {@link createFakeHeyGen}. */
 export interface FakeHeyGenOptions {
@@ -24,6 +34,14 @@ export interface FakeHeyGenOptions {
   now?: () => number;
   /** How added looks progress from `pending` (by reads, by time, to which outcome). */
   looks?: LookProcessing;
+  /**
+   * How jobs (videos, video translations, proofreads, lipsyncs, video-agent sessions) progress:
+   * by reads (default: the third read sees the end), by time (`durationMs`, a real timer), to
+   * which outcome.
+   */
+  jobs?: JobProcessing;
+  /** How webhook deliveries and callbacks are retried, and where they may go (loopback only by default). */
+  webhooks?: WebhookOptions;
   /**
    * The seeded groups: how many public and private groups (examples included; default 8 and
    * 5), or `"empty"` for none.
@@ -44,16 +62,33 @@ export interface FakeHeyGenOptions {
  * request log.
  */
 export interface FakeHeyGen {
-  /** Starts the HTTP server on 127.0.0.1 and a random port; resolves to {@link url}. */
-  listen(): Promise<string>;
+  /** Starts the HTTP server on 127.0.0.1 (a random port unless `port` is given); resolves to {@link url}. */
+  listen(options?: ListenOptions): Promise<string>;
   /** `http://127.0.0.1:<port>`; throws before {@link listen} and after {@link close}. */
   readonly url: string;
   /** The fake as a `fetch` function, in-process, no socket. */
   readonly fetch: typeof globalThis.fetch;
-  /** msw (v2) handlers for the same fake (needs msw installed; built on first access). */
-  readonly handlers: HttpHandler[];
+  /**
+   * msw (v2) handlers for the same fake (needs msw installed; built on first access). Typed as
+   * msw's `HttpHandler` where msw is installed; the package's types never require it.
+   */
+  readonly handlers: FakeMswHandler[];
   /** The groups and looks, readable and writable. */
   readonly state: FakeState;
+  /** The long-running jobs: read them, end them (`complete`, `fail`), set their outcome. */
+  readonly jobs: FakeJobs;
+  /** The uploaded assets, oldest first. */
+  readonly assets: readonly StoredAsset[];
+  /** The webhook endpoints, newest first, with their current secrets (what a test may need to verify). */
+  readonly webhookEndpoints: readonly (WebhookEndpoint & { secret: string })[];
+  /** Every signed webhook delivery that is over (delivered, given up or skipped), in order. */
+  readonly webhookDeliveries: readonly WebhookDelivery[];
+  /** Every per-job `callback_url` delivery that is over, in order. */
+  readonly callbackDeliveries: readonly CallbackDelivery[];
+  /** Resolves once `count` webhook deliveries are over (rejects if the fake closes first). */
+  waitForDeliveries(count: number): Promise<readonly WebhookDelivery[]>;
+  /** Resolves once `count` callbacks are over (rejects if the fake closes first). */
+  waitForCallbacks(count: number): Promise<readonly CallbackDelivery[]>;
   /** Every request received, oldest first, credentials redacted. */
   readonly requests: readonly RecordedRequest[];
   /** The requests that matched no operation. */
@@ -64,7 +99,7 @@ export interface FakeHeyGen {
   inject(fault: FaultSpec): InjectedFault;
   /** Removes every injected fault. */
   clearFaults(): void;
-  /** Back to the seeded state, with no requests recorded and no faults. */
+  /** Back to the seeded state (groups, jobs, assets, webhooks, idempotency keys), with no requests recorded and no faults. */
   reset(): void;
   /** Throws an error listing the requests that matched no operation, if any. */
   assertNoUnmatched(): void;
@@ -107,16 +142,25 @@ export async function createFakeHeyGen(options: FakeHeyGenOptions = {}): Promise
     seedCounts: options.groups ?? {},
     validateResponses: options.validateResponses ?? true,
     validator: sharedSpecValidator(),
+    jobs: options.jobs ?? {},
+    webhooks: options.webhooks ?? {},
+    lifecycle,
   });
   const fakeFetch = createFakeFetch(engine, lifecycle);
   let server: FakeHttpServer | undefined;
   let starting: Promise<FakeHttpServer> | undefined;
-  let handlers: HttpHandler[] | undefined;
+  let handlers: FakeMswHandler[] | undefined;
 
   const fake: FakeHeyGen = {
-    async listen() {
+    async listen(listenOptions = {}) {
       if (lifecycle.closed) throw new Error("fake.listen: this fake is closed; create a new one");
-      starting ??= startHttpServer(engine, lifecycle);
+      const port = listenOptions.port ?? 0;
+      if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+        throw new RangeError(
+          `fake.listen: port must be an integer from 0 to 65535, got ${String(port)}`,
+        );
+      }
+      starting ??= startHttpServer(engine, lifecycle, port);
       server = await starting;
       return server.url;
     },
@@ -131,6 +175,29 @@ export async function createFakeHeyGen(options: FakeHeyGenOptions = {}): Promise
       return handlers;
     },
     state: publicState(engine.store),
+    jobs: {
+      get: (id) => engine.jobs.get(id),
+      list: (kind) => engine.jobs.list(kind),
+      complete: (id) => engine.jobs.complete(id),
+      fail: (id, failure) => engine.jobs.fail(id, failure),
+      setOutcome: (rule) => engine.jobs.setOutcome(rule),
+    },
+    get assets() {
+      return engine.assets.list();
+    },
+    get webhookEndpoints() {
+      return engine.webhooks
+        .endpoints()
+        .map((e) => ({ ...endpointView(e, true), secret: e.secret }));
+    },
+    get webhookDeliveries() {
+      return engine.dispatcher.deliveries;
+    },
+    get callbackDeliveries() {
+      return engine.dispatcher.callbacks;
+    },
+    waitForDeliveries: (count) => engine.dispatcher.whenDeliveries(count),
+    waitForCallbacks: (count) => engine.dispatcher.whenCallbacks(count),
     get requests() {
       return engine.requests;
     },
@@ -146,7 +213,7 @@ export async function createFakeHeyGen(options: FakeHeyGenOptions = {}): Promise
       engine.faults.clear();
       engine.requests.length = 0;
       engine.violations.length = 0;
-      engine.store.reset();
+      engine.resetState();
     },
     assertNoUnmatched() {
       const unmatched = fake.unmatched;

@@ -12,7 +12,9 @@ export async function toEngineRequest(request: Request, transport: Transport) {
     headers[name] = value;
   });
   const body =
-    request.method === "GET" || request.method === "HEAD" ? undefined : await request.text();
+    request.method === "GET" || request.method === "HEAD"
+      ? undefined
+      : new Uint8Array(await request.arrayBuffer());
   return { method: request.method, url: request.url, headers, body, transport };
 }
 
@@ -27,7 +29,11 @@ export async function toFetchResponse(
   signal: AbortSignal | null,
 ): Promise<Response> {
   if (described.kind === "hang") return lifecycle.hang(signal);
-  await lifecycle.sleep(described.delayMs, signal);
+  try {
+    await lifecycle.sleep(described.delayMs, signal);
+  } finally {
+    if (described.kind === "respond") described.sent?.();
+  }
   if (described.kind === "reset") {
     throw new TypeError("fetch failed", {
       cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET", syscall: "read" }),

@@ -10,13 +10,14 @@ export interface FakeHttpServer {
 }
 
 /**
- * Serves the engine over real HTTP on 127.0.0.1 and a random port. Faults become what a client
+ * Serves the engine over real HTTP on 127.0.0.1 and `port` (0: a random free port). Faults become what a client
  * would see on the wire: a reset is a TCP RST, a truncated body is cut after the headers
  * announced its full length, a hang keeps the socket open until the client gives up.
  */
 export async function startHttpServer(
   engine: Engine,
   lifecycle: Lifecycle,
+  port = 0,
 ): Promise<FakeHttpServer> {
   const server: Server = createServer((req, res) => {
     // The client went away or the fake closed mid-response; nothing is left to answer.
@@ -29,14 +30,14 @@ export async function startHttpServer(
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.listen(port, "127.0.0.1", () => {
       server.off("error", reject);
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -55,7 +56,7 @@ function serve(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> | undefined {
-  const answer = (body: string | undefined) => {
+  const answer = (body: Buffer | undefined) => {
     const described = engine.handle({
       method: req.method ?? "GET",
       url: req.url ?? "/",
@@ -64,13 +65,19 @@ function serve(
       transport: "http",
     });
     if (described.kind === "hang") return lifecycle.hang(goneSignal(res));
+    const sent = described.kind === "respond" ? described.sent : undefined;
     if (described.delayMs > 0) {
       return lifecycle
         .sleep(described.delayMs, goneSignal(res))
-        .then(() => send(described, req, res));
+        .then(() => send(described, req, res))
+        .finally(() => sent?.());
     }
-    if (lifecycle.closed) throw closedError();
-    send(described, req, res);
+    try {
+      if (lifecycle.closed) throw closedError();
+      send(described, req, res);
+    } finally {
+      sent?.();
+    }
     return undefined;
   };
   return hasBody(req) ? readBody(req).then(answer) : answer(undefined);
@@ -131,9 +138,9 @@ function hasBody(req: IncomingMessage): boolean {
   return encoding !== undefined || (length !== undefined && length !== "0");
 }
 
-/** The request body as text; undefined when it is empty. */
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** The request body as bytes (uploads are binary); undefined when it is empty. */
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return chunks.length === 0 ? undefined : Buffer.concat(chunks).toString("utf8");
+  return chunks.length === 0 ? undefined : Buffer.concat(chunks);
 }

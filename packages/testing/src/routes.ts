@@ -1,83 +1,92 @@
-/** The operations the fake serves, by the operationId of the bundled specs. */
-export type OperationId =
-  | "photo-avatar-details"
-  | "add-looks-to-photo-avatar-group"
-  | "list-all-avatars-in-one-avatar-group"
-  | "listAvatarGroups"
-  | "getAvatarGroup";
+import { type OperationDescriptor, type OperationKey, operations } from "@heygen-openapi/types";
 
-/** Which API generation (and so which bundled spec and error shape) a route belongs to. */
-export type Generation = "v2" | "v3";
+/** The operationId of an operation of the bundled specs (from the registry). */
+export type OperationId = (typeof operations)[OperationKey]["operationId"];
 
-/** One operation: where it lives and which spec describes it. */
+/** Which bundled spec (and so which validator and error shapes) a route belongs to. */
+export type Generation = OperationDescriptor["spec"];
+
+/** One operation of the registry, as the fake routes it. */
 export interface Route {
+  key: OperationKey;
   operationId: OperationId;
+  /** The bundled document that defines it. */
   generation: Generation;
-  method: "GET" | "POST";
-  /** The spec's path template, e.g. `/v3/avatars/{group_id}`. */
+  method: OperationDescriptor["method"];
+  /** The spec's path template, e.g. `/v3/videos/{video_id}`. */
   path: string;
+  /** The registry's descriptor (statuses, pagination, job states, request body type). */
+  descriptor: OperationDescriptor;
 }
 
-/** Every operation of the bundled specs, in the order msw handlers are registered. */
-export const ROUTES: readonly Route[] = [
-  { operationId: "listAvatarGroups", generation: "v3", method: "GET", path: "/v3/avatars" },
-  {
-    operationId: "getAvatarGroup",
-    generation: "v3",
-    method: "GET",
-    path: "/v3/avatars/{group_id}",
-  },
-  {
-    operationId: "add-looks-to-photo-avatar-group",
-    generation: "v2",
-    method: "POST",
-    path: "/v2/photo_avatar/avatar_group/add",
-  },
-  {
-    operationId: "photo-avatar-details",
-    generation: "v2",
-    method: "GET",
-    path: "/v2/photo_avatar/{id}",
-  },
-  {
-    operationId: "list-all-avatars-in-one-avatar-group",
-    generation: "v2",
-    method: "GET",
-    path: "/v2/avatar_group/{group_id}/avatars",
-  },
-];
+/** Every operation of both bundled specs, in registry order. */
+export const ROUTES: readonly Route[] = (Object.keys(operations) as OperationKey[]).map((key) => {
+  const descriptor: OperationDescriptor = operations[key];
+  return {
+    key,
+    operationId: operations[key].operationId,
+    generation: descriptor.spec,
+    method: descriptor.method,
+    path: descriptor.path,
+    descriptor,
+  };
+});
+
+/** The route of each registry key. */
+export const ROUTE_BY_KEY: ReadonlyMap<OperationKey, Route> = new Map(
+  ROUTES.map((r) => [r.key, r]),
+);
 
 /** The outcome of matching a request against {@link ROUTES}. */
 export type RouteMatch =
   | { kind: "matched"; route: Route; params: Record<string, string> }
-  | { kind: "wrong-method"; allowed: string[] }
+  | { kind: "wrong-method"; allowed: string[]; routes: Route[] }
   | { kind: "unmatched" };
+
+// Templates split once, most specific first: a literal segment beats a parameter at the first
+// place two templates differ (`/v3/avatars/looks` before `/v3/avatars/{group_id}`).
+const TEMPLATES = ROUTES.map((route) => ({ route, segments: route.path.split("/") })).sort((a, b) =>
+  specificity(a.segments, b.segments),
+);
 
 /** Finds the operation for `method` and `pathname` (path parameters are percent-decoded). */
 export function matchRoute(method: string, pathname: string): RouteMatch {
-  const allowed: string[] = [];
   const got = pathname.replace(/\/+$/, "").split("/");
   const upper = method.toUpperCase();
-  for (let r = 0; r < ROUTES.length; r++) {
-    const route = ROUTES[r]!;
-    const params = matchSegments(TEMPLATES[r]!, got);
+  let allowed: Route[] | undefined;
+  let shape: string | undefined;
+  for (const { route, segments } of TEMPLATES) {
+    if (segments.length !== got.length) continue;
+    const params = matchSegments(segments, got);
     if (!params) continue;
+    // Only templates of the same shape as the best match count as "the same path".
+    const thisShape = segments.map((s) => (s.startsWith("{") ? "{}" : s)).join("/");
+    if (shape !== undefined && thisShape !== shape) continue;
+    shape = thisShape;
     if (route.method === upper) return { kind: "matched", route, params };
-    allowed.push(route.method);
+    allowed ??= [];
+    allowed.push(route);
   }
-  return allowed.length > 0 ? { kind: "wrong-method", allowed } : { kind: "unmatched" };
+  return allowed
+    ? { kind: "wrong-method", allowed: allowed.map((r) => r.method), routes: allowed }
+    : { kind: "unmatched" };
 }
 
-/** The generation a path belongs to, by prefix; v3's error shape for anything else. */
+/** The generation a path names by its prefix, for requests that match no route: v2 or v3's error shape. */
 export function generationOf(pathname: string): Generation {
   return pathname.startsWith("/v2/") ? "v2" : "v3";
 }
 
-// Every request is matched against every route: split the templates once, not per request.
-const TEMPLATES = ROUTES.map((route) => route.path.split("/"));
+function specificity(a: string[], b: string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const pa = a[i]!.startsWith("{");
+    const pb = b[i]!.startsWith("{");
+    if (pa !== pb) return pa ? 1 : -1;
+  }
+  return 0;
+}
 
 function matchSegments(want: string[], got: string[]): Record<string, string> | undefined {
-  if (want.length !== got.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
     const w = want[i]!;

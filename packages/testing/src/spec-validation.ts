@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import formatsPlugin from "ajv-formats";
 import type { AvatarGroup, PhotoAvatarLook } from "./api-types.js";
+import type { ErrorShape } from "./error-bodies.js";
 import type { Generation, Route } from "./routes.js";
 import { loadSpec, type OpenApiDocument } from "./spec-documents.js";
 
@@ -31,7 +32,10 @@ export interface ResponseCheck {
 export interface RequestParts {
   params: Record<string, string>;
   query: Record<string, string | string[]>;
-  /** The parsed JSON body; undefined when there was none. */
+  /**
+   * The parsed body: JSON, or a multipart form as an object (each file part as a string
+   * placeholder, since the schema only asks for its presence); undefined when there was none.
+   */
   body?: unknown;
 }
 
@@ -47,16 +51,35 @@ export interface SpecValidator {
     headers: Record<string, string>,
     body: unknown,
   ): ResponseCheck;
+  /** The error body shape the operation declares (`{ error: StandardAPIError }`, v1's, v2's). */
+  errorShape(route: Route): ErrorShape;
+  /**
+   * The JSON schema of the operation's 200 answer and a resolver for the `$ref`s in it (for
+   * generating realistic data); undefined when it declares none.
+   */
+  successSchema(
+    route: Route,
+  ): { schema: JsonSchema; resolve(node: JsonSchema): JsonSchema } | undefined;
+  /** Whether `value` is valid against the named component schema of `generation`. */
+  isValid(generation: Generation, component: string, value: unknown): boolean;
+  /** The `enum` of a component schema (e.g. `WebhookEventType`), empty when it has none. */
+  enumValues(generation: Generation, component: string): string[];
   /** Throws a TypeError naming the bad fields when `group` is not a valid `AvatarGroupItem`. */
   assertGroup(group: AvatarGroup, context: string): void;
   /** Throws a TypeError naming the bad fields when `look` is not a valid `PhotoAvatarLook`. */
   assertLook(look: PhotoAvatarLook, context: string): void;
 }
 
+/** A JSON schema node of a bundled spec. */
+export type JsonSchema = { [key: string]: unknown };
+
 /** What the request checks of one route need, looked up once. */
 interface RequestPlan {
   parameters: { param: Parameter; fn: () => ValidateFunction }[];
+  /** Names of the declared query parameters: anything else is refused. */
+  queryNames: ReadonlySet<string>;
   body: (() => ValidateFunction) | undefined;
+  bodyRequired: boolean;
 }
 
 interface Parameter {
@@ -92,6 +115,8 @@ export function createSpecValidator(): SpecValidator {
       for (const name of ["float", "double", "int32", "int64"]) {
         ajv.addFormat(name, { type: "number", validate: () => true });
       }
+      // A multipart file part: the schema only asks that it be there.
+      ajv.addFormat("binary", { type: "string", validate: () => true });
     }
     return ajv;
   };
@@ -105,19 +130,22 @@ export function createSpecValidator(): SpecValidator {
     }
     return fn;
   };
-  const fallbackFor = (generation: Generation): ValidateFunction => {
-    const key = `${generation}:error-shape`;
+  const fallbackFor = (generation: Generation, shape: ErrorShape): ValidateFunction => {
+    const key = `${generation}:error-shape:${shape}`;
     let fn = compiled.get(key);
     if (!fn) {
       doc(generation);
+      const wrapped = (schema: string) => ({
+        type: "object",
+        required: ["error"],
+        properties: { error: { $ref: `v3#/components/schemas/${schema}` } },
+      });
       fn = instance().compile(
-        generation === "v3"
-          ? {
-              type: "object",
-              required: ["error"],
-              properties: { error: { $ref: "v3#/components/schemas/StandardAPIError" } },
-            }
-          : { $ref: "v2#/components/schemas/V2ErrorResponse" },
+        shape === "v2"
+          ? { $ref: "v2#/components/schemas/V2ErrorResponse" }
+          : shape === "v1"
+            ? { $ref: "v3#/components/schemas/V1APIError" }
+            : wrapped(shape === "legacy" ? "LegacyAPIError" : "StandardAPIError"),
       );
       compiled.set(key, fn);
     }
@@ -152,6 +180,25 @@ export function createSpecValidator(): SpecValidator {
     return out;
   };
 
+  const shapes = new Map<Route, ErrorShape>();
+  const shapeOf = (route: Route): ErrorShape => {
+    let shape = shapes.get(route);
+    if (!shape) {
+      shape = route.generation === "v2" ? "v2" : "standard";
+      if (route.generation === "v3") {
+        const responses = (operation(route).responses ?? {}) as Record<string, JsonSchema>;
+        const declared = responses["400"] ?? responses["401"];
+        const content = declared?.content as Record<string, JsonSchema> | undefined;
+        const schema = content?.["application/json"]?.schema as JsonSchema | undefined;
+        const text = JSON.stringify(schema ?? {});
+        if (text.includes("/V1APIError")) shape = "v1";
+        else if (text.includes("/LegacyAPIError")) shape = "legacy";
+      }
+      shapes.set(route, shape);
+    }
+    return shape;
+  };
+
   // The specs are read-only, so what a route's request checks need (its parameters, their
   // validators, its body schema) is looked up once per route instead of on every request.
   const plans = new Map<Route, RequestPlan>();
@@ -165,13 +212,15 @@ export function createSpecValidator(): SpecValidator {
           return fn;
         };
       };
-      const bodyPointer = `${operationPointer(route)}/requestBody/content/application~1json/schema`;
+      const contentType = route.descriptor.requestBody?.contentType ?? "application/json";
+      const bodyPointer = `${operationPointer(route)}/requestBody/content/${pointerEscape(contentType)}/schema`;
+      const declared = parameters(route).filter((p) => p.in === "query" || p.in === "path");
       plan = {
-        parameters: parameters(route)
-          .filter((param) => param.in === "query" || param.in === "path")
-          .map((param) => ({ param, fn: lazy(`${param.pointer}/schema`) })),
+        parameters: declared.map((param) => ({ param, fn: lazy(`${param.pointer}/schema`) })),
+        queryNames: new Set(declared.filter((p) => p.in === "query").map((p) => p.name)),
         body:
           resolve(doc(route.generation), bodyPointer) === undefined ? undefined : lazy(bodyPointer),
+        bodyRequired: route.descriptor.requestBody?.required === true,
       };
       plans.set(route, plan);
     }
@@ -192,6 +241,16 @@ export function createSpecValidator(): SpecValidator {
   return {
     checkRequest(route, parts) {
       const plan = requestPlan(route);
+      for (const name in parts.query) {
+        if (!plan.queryNames.has(name)) {
+          return {
+            param: name,
+            message: `${name} is not a query parameter of ${route.method} ${route.path}${
+              plan.queryNames.size > 0 ? `; it takes ${[...plan.queryNames].join(", ")}` : ""
+            }.`,
+          };
+        }
+      }
       for (const { param, fn } of plan.parameters) {
         const raw = param.in === "query" ? parts.query[param.name] : parts.params[param.name];
         if (raw === undefined) {
@@ -205,11 +264,17 @@ export function createSpecValidator(): SpecValidator {
         if (!fn()(value)) return { param: param.name, message: parameterMessage(param, raw) };
       }
       if (plan.body !== undefined) {
-        if (parts.body === undefined) {
-          return { param: null, message: "The request body must be a JSON object." };
+        if (parts.body === undefined && plan.bodyRequired) {
+          return {
+            param: null,
+            message:
+              route.descriptor.requestBody?.contentType === "multipart/form-data"
+                ? "The request body must be multipart/form-data."
+                : "The request body must be a JSON object.",
+          };
         }
         const fn = plan.body();
-        if (!fn(parts.body)) return bodyProblem(fn.errors ?? []);
+        if (!fn(parts.body ?? {})) return bodyProblem(fn.errors ?? []);
       }
       return undefined;
     },
@@ -222,9 +287,8 @@ export function createSpecValidator(): SpecValidator {
         key === undefined ? "error-shape" : key === "default" ? "default" : "declared";
       const problems: string[] = [];
       if (key === undefined) {
-        if (!fallbackFor(route.generation)(body)) {
-          problems.push(`body: ${describe(fallbackFor(route.generation).errors)}`);
-        }
+        const fallback = fallbackFor(route.generation, shapeOf(route));
+        if (!fallback(body)) problems.push(`body: ${describe(fallback.errors)}`);
         return { source, problems };
       }
       const base = `${operationPointer(route)}/responses/${pointerEscape(key)}`;
@@ -251,6 +315,25 @@ export function createSpecValidator(): SpecValidator {
         }
       }
       return { source, problems };
+    },
+    errorShape: (route) => shapeOf(route),
+    successSchema(route) {
+      const responses = (operation(route).responses ?? {}) as Record<string, JsonSchema>;
+      const ok = responses["200"] ?? responses["201"];
+      const root = doc(route.generation);
+      const schema = (ok?.content as Record<string, JsonSchema> | undefined)?.["application/json"]
+        ?.schema as JsonSchema | undefined;
+      if (!schema) return undefined;
+      return { schema, resolve: (node) => deref(root, node) };
+    },
+    enumValues(generation, component) {
+      const schema = resolve(doc(generation), `/components/schemas/${pointerEscape(component)}`) as
+        | JsonSchema
+        | undefined;
+      return Array.isArray(schema?.enum) ? (schema.enum as unknown[]).map(String) : [];
+    },
+    isValid(generation, component, value) {
+      return validatorFor(generation, `/components/schemas/${pointerEscape(component)}`)(value);
     },
     assertGroup(group, context) {
       assertShape(
@@ -301,6 +384,16 @@ function resolve(root: unknown, pointer: string): unknown {
   return node;
 }
 
+function deref(root: unknown, node: JsonSchema): JsonSchema {
+  let current = node;
+  for (let hops = 0; typeof current.$ref === "string" && hops < 64; hops++) {
+    const target = resolve(root, (current.$ref as string).replace(/^#/, ""));
+    if (typeof target !== "object" || target === null) break;
+    current = target as JsonSchema;
+  }
+  return current;
+}
+
 function coerce(raw: string, type: string | string[] | undefined): unknown {
   const types = Array.isArray(type) ? type : [type];
   if ((types.includes("integer") || types.includes("number")) && /^-?\d+(\.\d+)?$/.test(raw)) {
@@ -322,12 +415,33 @@ function parameterMessage(param: Parameter, raw: string): string {
 }
 
 function bodyProblem(errors: ErrorObject[]): RequestProblem {
-  const error = errors[0];
+  // Composite keywords (oneOf, anyOf) only say that a branch failed; the branch's own error names
+  // the field. Prefer a missing or unknown field, then the deepest error.
+  const specific = errors.filter(
+    (e) => !["oneOf", "anyOf", "allOf", "if", "not"].includes(e.keyword),
+  );
+  const ranked = (specific.length > 0 ? specific : errors)
+    .slice()
+    .sort((a, b) => rank(a) - rank(b));
+  const error = ranked[0];
   if (!error) return { param: null, message: "The request body is invalid." };
   const path = error.instancePath.split("/").filter(Boolean);
   if (error.keyword === "required") {
     const missing = String((error.params as { missingProperty?: string }).missingProperty);
-    return { param: [...path, missing].join("."), message: `${missing} is required.` };
+    return {
+      param: [...path, missing].join("."),
+      message: `${[...path, missing].join(".")} is required.`,
+    };
+  }
+  if (error.keyword === "additionalProperties") {
+    const extra = String((error.params as { additionalProperty?: string }).additionalProperty);
+    const param = [...path, extra].join(".");
+    return { param, message: `${param} is not a field of this request.` };
+  }
+  if (error.keyword === "discriminator") {
+    const tag = String((error.params as { tag?: string }).tag);
+    const param = [...path, tag].join(".");
+    return { param, message: `${param} must be one of the documented kinds.` };
   }
   const param = path.length > 0 ? path.join(".") : null;
   const subject = param ?? "The request body";
@@ -338,7 +452,19 @@ function bodyProblem(errors: ErrorObject[]): RequestProblem {
   if (error.keyword === "maxItems") {
     return { param, message: `${subject} must have at most ${limit} item(s).` };
   }
+  if (error.keyword === "enum") {
+    const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues ?? [];
+    return {
+      param,
+      message: `${subject} must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}.`,
+    };
+  }
   return { param, message: `${subject} ${error.message ?? "is invalid"}.` };
+}
+
+function rank(error: ErrorObject): number {
+  const first = error.keyword === "required" || error.keyword === "additionalProperties" ? 0 : 1;
+  return first * 1000 - error.instancePath.split("/").length;
 }
 
 function describe(errors: ErrorObject[] | null | undefined): string {

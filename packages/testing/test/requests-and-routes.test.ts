@@ -50,15 +50,19 @@ describe.each(TRANSPORTS)("request log and unmatched routes over $name", (transp
 
   it("answers an unknown route with a 404 naming the request, and records it", async () => {
     await start();
-    const response = await call("/v3/videos?x=1", { headers: AUTH });
+    const response = await call("/v3/holograms?x=1", { headers: AUTH });
     expect(response.status).toBe(404);
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("route_not_found");
-    expect(body.error.message).toContain("GET /v3/videos");
+    expect(body.error.message).toContain("GET /v3/holograms");
     expect(fake.unmatched).toHaveLength(1);
-    expect(fake.unmatched[0]).toMatchObject({ method: "GET", path: "/v3/videos", unmatched: true });
+    expect(fake.unmatched[0]).toMatchObject({
+      method: "GET",
+      path: "/v3/holograms",
+      unmatched: true,
+    });
     expect(() => fake.assertNoUnmatched()).toThrow(
-      /1 request\(s\) matching no operation: GET \/v3\/videos/,
+      /1 request\(s\) matching no operation: GET \/v3\/holograms/,
     );
   });
 
