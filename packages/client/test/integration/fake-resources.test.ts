@@ -19,7 +19,7 @@ const url = (u: string) => ({ type: "url", url: u }) as const;
 const called = () =>
   new Set(
     t.fake.requests
-      .filter((r) => r.status < 400)
+      .filter((r) => r.status !== null && r.status < 400)
       .map((r) => match(r.method, r.path)?.key)
       .filter((k): k is OperationKey => k !== undefined),
   );
