@@ -74,16 +74,11 @@ interface Run {
 
 function runNode(args: string[]): Promise<Run> {
   return new Promise((done) => {
-    execFile(
-      process.execPath,
-      args,
-      { maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        figures.exitCodes[code] = (figures.exitCodes[code] ?? 0) + 1;
-        done({ code, stdout, stderr });
-      },
-    );
+    execFile(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+      figures.exitCodes[code] = (figures.exitCodes[code] ?? 0) + 1;
+      done({ code, stdout, stderr });
+    });
   });
 }
 
