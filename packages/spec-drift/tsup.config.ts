@@ -4,7 +4,19 @@ import { defineConfig } from "tsup";
 // Two builds share dist/, so it is emptied once here rather than by each (they run in parallel).
 rmSync(new URL("./dist", import.meta.url), { recursive: true, force: true });
 
-const common = { clean: false, sourcemap: false, target: "node20" } as const;
+const common = {
+  clean: false,
+  sourcemap: false,
+  target: "node20",
+  // spec-tools is private: its code (and its types) ship inside this package's dist, and its
+  // runtime dependency (yaml) is one of this package's dependencies
+  noExternal: ["@heygen-openapi/spec-tools"],
+} as const;
+
+// resolved by path, not through node_modules, so the declarations are inlined too
+const compilerOptions = {
+  paths: { "@heygen-openapi/spec-tools": ["../spec-tools/src/index.d.ts"] },
+};
 
 export default defineConfig([
   // ESM: the library and the CLI (only ESM: bin/heygen-spec-drift.mjs imports it), sharing one chunk
@@ -12,8 +24,8 @@ export default defineConfig([
     ...common,
     entry: ["src/index.ts", "src/cli.ts"],
     format: ["esm"],
-    dts: { entry: "src/index.ts" },
+    dts: { entry: "src/index.ts", compilerOptions },
   },
   // CJS: the library only, for require()
-  { ...common, entry: ["src/index.ts"], format: ["cjs"], dts: true },
+  { ...common, entry: ["src/index.ts"], format: ["cjs"], dts: { compilerOptions } },
 ]);

@@ -1,27 +1,26 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { findRefCycle, resolvePointer, SpecInputError } from "@heygen-openapi/spec-tools";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
-import { SpecInputError } from "./errors.mjs";
 import { readManifest, specsDir } from "./manifest.mjs";
 import { mergeDefinitions } from "./merge.mjs";
 import { applyCorrections } from "./overlay.mjs";
 import { parseSpecText } from "./parse.mjs";
-import { findRefCycle, resolvePointer } from "./ref-cycles.mjs";
 
 /**
- * Builds one API version's bundled document: merges its upstream definitions and authored
- * operations, applies its corrections overlay, and validates the result with Redocly's
- * OpenAPI linter (structure and `$ref` resolution). Reads only files under `dir`.
+ * Builds one API version's bundled document: merges its upstream definitions (the manifest's
+ * `role: "source"` entries; cross-checks are not bundled), applies its corrections overlay, and
+ * validates the result with Redocly's OpenAPI linter (structure and `$ref` resolution). Reads
+ * only files under `dir`.
  * @param {"v2" | "v3"} api
  * @param {{ dir?: string }} [options]
  * @returns {Promise<{ document: Record<string, any>, text: string, output: string }>}
  */
 export async function bundleApi(api, { dir = specsDir } = {}) {
   const manifest = await readManifest(dir);
-  const files = [
-    ...manifest.sources.filter((s) => s.api === api).map((s) => s.definition),
-    ...manifest.authored.filter((s) => s.api === api).map((s) => s.file),
-  ];
+  const files = manifest.sources
+    .filter((s) => s.api === api && s.role === "source")
+    .map((s) => s.definition);
   if (files.length === 0)
     throw new SpecInputError(join(dir, "upstream.json"), `no sources listed for ${api}`);
   const parts = [];

@@ -5,11 +5,13 @@
 import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { runCli, SpecInputError } from "@heygen-openapi/spec-tools";
 import openapiTS, { astToString } from "openapi-typescript";
+import ts from "typescript";
 import { writeFilesAtomically } from "./atomic-write.mjs";
 import { bundleApi } from "./bundle.mjs";
-import { runCli, SpecInputError } from "./errors.mjs";
 import { repoRoot, specsDir } from "./manifest.mjs";
+import { readRegistry, renderRegistry, renderSchemas } from "./registry.mjs";
 
 /** The API versions, in the order they are generated. */
 export const APIS = /** @type {const} */ (["v2", "v3"]);
@@ -32,8 +34,10 @@ const BANNER = (api) =>
  */
 export async function renderGeneratedFiles({ specs = specsDir, root = repoRoot } = {}) {
   const files = [];
+  const bundles = [];
   for (const api of APIS) {
     const { document, text, output } = await bundleApi(api, { dir: specs });
+    bundles.push({ spec: api, document, file: relative(root, output) });
     files.push({ path: output, content: text });
     files.push({ path: join(root, "packages/types/openapi", `${api}.json`), content: text });
     let ast;
@@ -47,6 +51,8 @@ export async function renderGeneratedFiles({ specs = specsDir, root = repoRoot }
           // for private avatars") may be absent from a response, so it stays optional.
           emptyObjectsUnknown: true,
           defaultNonNullable: false,
+          // A multipart `file` (`format: binary`) is what a caller sends: a Blob, not a string.
+          transform: binaryAsBlob,
         },
       );
     } catch (error) {
@@ -60,7 +66,24 @@ export async function renderGeneratedFiles({ specs = specsDir, root = repoRoot }
       content: BANNER(api) + astToString(ast),
     });
   }
+  const generated = join(root, "packages/types/src/generated");
+  files.push({
+    path: join(generated, "registry.ts"),
+    content: renderRegistry(readRegistry(bundles)),
+  });
+  files.push({ path: join(generated, "schemas.ts"), content: renderSchemas(bundles) });
   return files;
+}
+
+const BLOB = ts.factory.createTypeReferenceNode("Blob");
+
+/**
+ * openapi-typescript `transform`: `format: binary` becomes `Blob` (request bodies are the only
+ * place the specs use it).
+ * @param {{ format?: string }} schema
+ */
+function binaryAsBlob(schema) {
+  return schema.format === "binary" ? BLOB : undefined;
 }
 
 /**

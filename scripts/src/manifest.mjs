@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SpecInputError } from "./errors.mjs";
+import { SpecInputError } from "@heygen-openapi/spec-tools";
 
 /** The repository root, found from this file's place in `scripts/src/`. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -10,10 +10,11 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../.."
 export const specsDir = join(repoRoot, "specs");
 
 /**
- * @typedef {{ api: "v2" | "v3", name: string, url: string, page: string, definition: string }} UpstreamSource
- * @typedef {{ api: "v2" | "v3", name: string, file: string, guide: string, url: string }} AuthoredSource
+ * @typedef {{ repository: string, commit: string, path: string, date: string, license: string, sha256: string }} Provenance
+ * @typedef {{ api: "v2" | "v3", name: string, role: "source" | "cross-check", url: string, urlVerified?: boolean, page?: string, definition: string, license?: string, notice?: string, provenance?: Provenance }} UpstreamSource
+ * @typedef {{ api: "v2" | "v3", name: string, page: string, url: string }} GuidePage
  * @typedef {{ overlay: string, output: string }} ApiOutput
- * @typedef {{ sources: UpstreamSource[], authored: AuthoredSource[], apis: Record<"v2" | "v3", ApiOutput> }} Manifest
+ * @typedef {{ sources: UpstreamSource[], guides: GuidePage[], apis: Record<"v2" | "v3", ApiOutput> }} Manifest
  */
 
 /**

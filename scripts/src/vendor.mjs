@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // Vendors the upstream docs pages: copies them (with --from) into specs/pages/ untouched, then
-// extracts each page's embedded OpenAPI definition, byte for byte, into its upstream file.
-// Re-running it on the same pages changes nothing.
+// extracts each page's embedded OpenAPI definition, byte for byte, into its upstream file. A
+// source vendored as a whole definition (no `page`) is copied with --from and its sha256 is
+// checked against the manifest's provenance. Re-running it on the same input changes nothing.
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import { parseArgs } from "node:util";
+import { extractEmbeddedDefinition, runCli, SpecInputError } from "@heygen-openapi/spec-tools";
 import { writeFilesAtomically } from "./atomic-write.mjs";
-import { runCli, SpecInputError } from "./errors.mjs";
 import { readManifest, repoRoot, specsDir } from "./manifest.mjs";
-import { extractEmbeddedDefinition } from "./pages.mjs";
 import { parseSpecText } from "./parse.mjs";
 
 /**
@@ -21,6 +23,10 @@ export async function vendor({ from, dir = specsDir } = {}) {
   const manifest = await readManifest(dir);
   const writes = [];
   for (const source of manifest.sources) {
+    if (!source.page) {
+      writes.push(await vendorDefinition(source, dir, from));
+      continue;
+    }
     const target = join(dir, source.page);
     const page = await readPage(from ? join(from, basename(source.page)) : target);
     if (from) writes.push({ path: target, content: page });
@@ -36,6 +42,28 @@ export async function vendor({ from, dir = specsDir } = {}) {
   }
   await writeFilesAtomically(writes.filter((w) => changed.includes(relative(repoRoot, w.path))));
   return changed;
+}
+
+/**
+ * A definition vendored whole: read it (from `from` when that folder holds a file of its name,
+ * else the vendored copy) and prove it is the recorded upstream file, byte for byte.
+ * @param {import("./manifest.mjs").UpstreamSource} source
+ * @param {string} dir
+ * @param {string | undefined} from
+ */
+async function vendorDefinition(source, dir, from) {
+  const target = join(dir, source.definition);
+  const candidate = from ? join(from, basename(source.definition)) : undefined;
+  const text = await readPage(candidate && existsSync(candidate) ? candidate : target);
+  const sha256 = createHash("sha256").update(text).digest("hex");
+  if (source.provenance && sha256 !== source.provenance.sha256) {
+    throw new SpecInputError(
+      source.definition,
+      `sha256 ${sha256} is not the recorded upstream ${source.provenance.sha256} (update specs/upstream.json's provenance when HeyGen publishes a new definition)`,
+    );
+  }
+  parseSpecText(text, source.definition);
+  return { path: target, content: text };
 }
 
 /** @param {string} path */

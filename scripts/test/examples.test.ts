@@ -10,7 +10,7 @@ import { parseSpecText } from "../src/parse.mjs";
 async function upstreamOnly(api: "v2" | "v3") {
   const manifest = await readManifest();
   const parts = [];
-  for (const source of manifest.sources.filter((s) => s.api === api)) {
+  for (const source of manifest.sources.filter((s) => s.api === api && s.role === "source")) {
     const text = await readFile(join(specsDir, source.definition), "utf8");
     parts.push({
       file: source.definition,

@@ -16,6 +16,8 @@ const GENERATED = [
   "specs/v3/openapi.json",
   "packages/types/openapi/v3.json",
   "packages/types/src/generated/v3.ts",
+  "packages/types/src/generated/registry.ts",
+  "packages/types/src/generated/schemas.ts",
 ];
 
 async function snapshot(root: string) {
@@ -27,16 +29,19 @@ describe("pnpm generate --check", () => {
     const result = await runScript("generate.mjs", ["--check"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/up to date \(6 checked\)/);
+    expect(result.stdout).toMatch(/up to date \(8 checked\)/);
   });
 
   test("fails and names each stale file when the specs changed", async () => {
     const copy = await copyCheckout();
     dispose = copy.dispose;
-    const file = join(copy.root, "specs/v3/upstream/get-avatar-group.yaml");
+    const file = join(copy.root, "specs/v3/upstream/external-api.json");
     await writeFile(
       file,
-      (await readFile(file, "utf8")).replace("Display name of the avatar.", "The avatar's name."),
+      (await readFile(file, "utf8")).replace(
+        '"Display name of the avatar."',
+        '"The avatar\'s name."',
+      ),
     );
     const result = await runScript("generate.mjs", ["--check", "--root", copy.root]);
     expect(result.code).toBe(1);
@@ -79,41 +84,38 @@ describe("bad input", () => {
     ],
     [
       "malformed YAML",
-      "specs/v3/upstream/get-avatar-group.yaml",
-      (t: string) => t.replace("paths:\n", "paths:\n  - [unclosed\n"),
-      /specs\/v3\/upstream\/get-avatar-group\.yaml \(line \d+, column \d+\): invalid YAML/,
+      "specs/v3/corrections.overlay.yaml",
+      (t: string) => t.replace("actions:\n", "actions:\n  - [unclosed\n"),
+      /specs\/v3\/corrections\.overlay\.yaml \(line \d+, column \d+\): invalid YAML/,
     ],
     [
       "a dangling $ref",
-      "specs/v3/authored/list-avatar-groups.yaml",
+      "specs/v3/upstream/external-api.json",
       (t: string) =>
-        t.replace("#/components/schemas/AvatarGroupItem", "#/components/schemas/Missing"),
-      /specs\/v3\/openapi\.json \(at \/paths\/~1v3~1avatars\/get\/responses\/200\/content\/application~1json\/schema\/properties\/data\/items\): invalid OpenAPI: Can't resolve \$ref/,
+        t.replace('"#/components/schemas/AvatarGroupItem"', '"#/components/schemas/Missing"'),
+      /specs\/v3\/openapi\.json \(at \/paths\/~1v3~1avatars.*\): invalid OpenAPI: Can't resolve \$ref/,
     ],
     [
       "a $ref cycle that never reaches a schema",
-      "specs/v3/upstream/get-avatar-group.yaml",
+      "specs/v3/upstream/external-api.json",
       (t: string) =>
         t
           .replace(
-            "components:\n  schemas:\n",
-            "components:\n  schemas:\n    LoopA:\n      $ref: '#/components/schemas/LoopB'\n    LoopB:\n      $ref: '#/components/schemas/LoopA'\n",
+            '"schemas": {',
+            '"schemas": {"LoopA": {"$ref": "#/components/schemas/LoopB"}, "LoopB": {"$ref": "#/components/schemas/LoopA"},',
           )
-          .replace(
-            "$ref: '#/components/schemas/AvatarGroupItem'\n",
-            "$ref: '#/components/schemas/LoopA'\n",
-          ),
-      /specs\/v3\/upstream\/get-avatar-group\.yaml \(at \/components\/schemas\/Loop[AB]\): circular \$ref that never reaches a schema: (#\/components\/schemas\/Loop[AB]( -> )?){3}/,
+          .replace('"#/components/schemas/AvatarGroupItem"', '"#/components/schemas/LoopA"'),
+      /specs\/v3\/upstream\/external-api\.json \(at \/components\/schemas\/Loop[AB]\): circular \$ref that never reaches a schema: (#\/components\/schemas\/Loop[AB]( -> )?){3}/,
     ],
     [
       "a YAML alias bomb",
-      "specs/v3/upstream/get-avatar-group.yaml",
+      "specs/v3/corrections.overlay.yaml",
       (t: string) =>
         `${t}x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${"bcdefgh"
           .split("")
           .map((c, i) => `x-${c}: &${c} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`)
           .join("\n")}\n`,
-      /specs\/v3\/upstream\/get-avatar-group\.yaml: invalid YAML: .*alias/i,
+      /specs\/v3\/corrections\.overlay\.yaml: invalid YAML: .*alias/i,
     ],
     [
       "JSON nested far too deep",
@@ -127,9 +129,9 @@ describe("bad input", () => {
     ],
     [
       "a missing file",
-      "specs/v3/authored/list-avatar-groups.yaml",
+      "specs/v3/upstream/external-api.json",
       null,
-      /specs\/v3\/authored\/list-avatar-groups\.yaml: cannot read the file/,
+      /specs\/v3\/upstream\/external-api\.json: cannot read the file/,
     ],
   ])("%s exits 2 with a message naming the file and place, leaving generated files untouched", async (_name, file, edit, message) => {
     const copy = await copyCheckout();

@@ -1,12 +1,20 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { extractEmbeddedDefinition, SpecInputError } from "@heygen-openapi/spec-tools";
 import { afterEach, describe, expect, test } from "vitest";
-import { parse } from "yaml";
-import { SpecInputError } from "../src/errors.mjs";
-import { readManifest, specsDir } from "../src/manifest.mjs";
-import { extractEmbeddedDefinition } from "../src/pages.mjs";
+import { crossCheck } from "../src/cross-check.mjs";
+import { type Manifest, readManifest, specsDir } from "../src/manifest.mjs";
+import { parseSpecText } from "../src/parse.mjs";
 import { vendor } from "../src/vendor.mjs";
 import { copyCheckout } from "./support.mjs";
+
+async function definitionOf(manifest: Manifest, name: string) {
+  const source = manifest.sources.find((s) => s.name === name)!;
+  const text = await readFile(join(specsDir, source.definition), "utf8");
+  // biome-ignore lint/suspicious/noExplicitAny: a parsed OpenAPI document, walked by the test
+  return parseSpecText(text, source.definition) as Record<string, any>;
+}
 
 let dispose: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -17,11 +25,12 @@ afterEach(async () => {
 describe("extracting the embedded definitions", () => {
   test("each vendored upstream file is its page's embedded text, byte for byte", async () => {
     const manifest = await readManifest();
-    expect(manifest.sources).toHaveLength(4);
-    for (const source of manifest.sources) {
-      const page = await readFile(join(specsDir, source.page), "utf8");
+    const pages = manifest.sources.filter((s) => s.page !== undefined);
+    expect(pages).toHaveLength(4);
+    for (const source of pages) {
+      const page = await readFile(join(specsDir, source.page!), "utf8");
       const vendored = await readFile(join(specsDir, source.definition), "utf8");
-      const { text } = extractEmbeddedDefinition(page, source.page);
+      const { text } = extractEmbeddedDefinition(page, source.page!);
       expect(text).toBe(vendored);
       expect(page.includes(vendored)).toBe(true);
     }
@@ -78,31 +87,91 @@ describe("extracting the embedded definitions", () => {
   });
 });
 
-describe("the authored GET /v3/avatars operation", () => {
-  test("records its provenance, naming the guide page it was written from", async () => {
-    const text = await readFile(join(specsDir, "v3/authored/list-avatar-groups.yaml"), "utf8");
-    const op = parse(text).paths["/v3/avatars"].get;
-    expect(op.operationId).toBe("listAvatarGroups");
-    const provenance = op["x-heygen-provenance"];
-    expect(provenance.page).toBe("pages/003_d95fbffb183dd02f.txt");
-    const guide = await readFile(join(specsDir, provenance.page), "utf8");
-    expect(guide).toContain("GET /v3/avatars");
-    expect(guide).toContain("next_token");
+describe("HeyGen's published External API definition", () => {
+  test("is vendored byte for byte: its sha256 is the recorded provenance's", async () => {
+    const manifest = await readManifest();
+    const source = manifest.sources.find((s) => s.name === "external-api")!;
+    expect(source).toMatchObject({ api: "v3", role: "source", urlVerified: false });
+    expect(source.page).toBeUndefined();
+    const bytes = await readFile(join(specsDir, source.definition));
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(source.provenance!.sha256);
+    expect(source.provenance).toMatchObject({
+      repository: "https://github.com/heygen-com/heygen-cli",
+      commit: "a08e4c5e1d78f8eeb22ca3a69e160dc48f400c09",
+      license: "Apache-2.0",
+    });
   });
 
-  test("mirrors the guide: ownership public|private, limit 1-50 default 20, token", async () => {
-    const bundled = JSON.parse(await readFile(join(specsDir, "v3/openapi.json"), "utf8"));
-    const params = Object.fromEntries(
-      bundled.paths["/v3/avatars"].get.parameters.map((p: { name: string; schema: unknown }) => [
-        p.name,
-        p.schema,
-      ]),
+  test("travels with its Apache-2.0 license and HeyGen's NOTICE", async () => {
+    const manifest = await readManifest();
+    const source = manifest.sources.find((s) => s.name === "external-api")!;
+    expect(await readFile(join(specsDir, source.license!), "utf8")).toContain("Apache License");
+    expect(await readFile(join(specsDir, source.notice!), "utf8")).toContain("HeyGen, Inc.");
+  });
+
+  test("a definition that is not the recorded one is refused, and nothing is written", async () => {
+    const copy = await copyCheckout();
+    dispose = copy.dispose;
+    const dir = join(copy.root, "specs");
+    const from = join(copy.root, "incoming");
+    await cp(join(dir, "pages"), from, { recursive: true });
+    const changed = (await readFile(join(dir, "v3/upstream/external-api.json"), "utf8")).replace(
+      "HeyGen External API",
+      "HeyGen External API (changed)",
     );
-    expect(params.ownership).toEqual({ type: "string", enum: ["public", "private"] });
-    expect(params.limit).toEqual({ type: "integer", minimum: 1, maximum: 50, default: 20 });
-    expect(params.token).toEqual({ type: "string" });
-    const errors = bundled.paths["/v3/avatars"].get.responses;
-    expect(Object.keys(errors)).toEqual(["200", "400", "401", "429"]);
-    expect(errors["429"].headers["Retry-After"].schema.type).toBe("integer");
+    await writeFile(join(from, "external-api.json"), changed);
+    await expect(vendor({ dir, from })).rejects.toThrow(
+      /v3\/upstream\/external-api\.json: sha256 [0-9a-f]{64} is not the recorded upstream b29fc056/,
+    );
+    expect(await readFile(join(dir, "v3/upstream/external-api.json"), "utf8")).not.toContain(
+      "(changed)",
+    );
+  });
+});
+
+describe("the cross-checks", () => {
+  test("each operation of the v3 seed page agrees with the published definition", async () => {
+    const manifest = await readManifest();
+    const published = await definitionOf(manifest, "external-api");
+    for (const source of manifest.sources.filter((s) => s.role === "cross-check")) {
+      const checked = await definitionOf(manifest, source.name);
+      const report = crossCheck(checked, published);
+      expect(report.operations).toEqual(["GET /v3/avatars/{group_id}"]);
+      expect(report.differences).toEqual([]);
+    }
+  });
+
+  test("a difference in a parameter or schema is reported, docs text is not", async () => {
+    const manifest = await readManifest();
+    const published = await definitionOf(manifest, "external-api");
+    const seed = await definitionOf(manifest, "get-avatar-group");
+    const reworded = structuredClone(seed);
+    reworded.paths["/v3/avatars/{group_id}"].get.summary = "Reworded";
+    reworded.components.schemas.AvatarGroupItem.description = "Reworded";
+    expect(crossCheck(reworded, published).differences).toEqual([]);
+    const changed = structuredClone(seed);
+    changed.components.schemas.AvatarGroupItem.properties.looks_count.type = "string";
+    expect(crossCheck(changed, published).differences).toEqual([
+      expect.stringMatching(
+        /GET \/v3\/avatars\/\{group_id\}: .*looks_count\/type: "string" here, "integer" published/,
+      ),
+    ]);
+  });
+
+  test("the avatars guide page states what the published GET /v3/avatars defines", async () => {
+    const manifest = await readManifest();
+    const guide = await readFile(join(specsDir, manifest.guides[0]!.page), "utf8");
+    const published = await definitionOf(manifest, "external-api");
+    const op = published.paths["/v3/avatars"].get;
+    const params = Object.fromEntries(
+      op.parameters.map((p: { name: string; schema: unknown }) => [p.name, p.schema]),
+    );
+    // the guide's table: "limitintegerNo20Results per page (1–50)."
+    expect(guide).toContain("limitintegerNo20Results per page (1–50).");
+    expect(params.limit).toMatchObject({ type: "integer", minimum: 1, maximum: 50, default: 20 });
+    expect(guide).toMatch(/ownershipstringNo.*"public".*"private"/);
+    expect(JSON.stringify(params.ownership)).toMatch(/public.*private/);
+    expect(guide).toContain("tokenstringNoOpaque cursor token");
+    expect(params.token).toBeDefined();
   });
 });

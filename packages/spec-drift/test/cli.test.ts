@@ -102,7 +102,7 @@ describe("heygen-spec-drift compare", () => {
     [
       "an unknown flag",
       ["compare", "base.json", "base.json", "--colour"],
-      "Unknown option '--colour'",
+      "unknown option --colour\nTry `heygen-spec-drift compare --help`.",
     ],
     [
       "a bad --fail-on",

@@ -1,89 +1,87 @@
 /**
- * Readable names for the entities and envelopes of HeyGen's avatar API. Every type here is an
- * alias of a generated one (`@heygen-openapi/types/v2`, `@heygen-openapi/types/v3`), never a
- * copy, so it changes when the specs change.
+ * HeyGen's API as data and types, all derived from the bundled specs by `pnpm generate`:
+ * - the operation registry (`operations`, one descriptor export per operation, `OperationKey`,
+ *   `OperationTypes`), which code reads at run time;
+ * - every component schema under its own name and the entity aliases (`Video`, `Voice`, ...);
+ * - helpers that read an operation's request and response types by its `"METHOD /path"` key.
+ *
+ * Nothing here restates a type: every alias points into the generated `paths`/`components`
+ * (`@heygen-openapi/types/v2`, `@heygen-openapi/types/v3`).
  * @module
  */
-import type { components as V2Components, operations as V2Operations } from "./generated/v2.js";
-import type { components as V3Components, operations as V3Operations } from "./generated/v3.js";
+import type { OperationKey, OperationTypes } from "./generated/registry.js";
 
+export * from "./generated/registry.js";
+export type * from "./generated/schemas.js";
 export type * as V2 from "./generated/v2.js";
 export type * as V3 from "./generated/v3.js";
+export type { CursorPagination, JobStates, OperationDescriptor } from "./operation.js";
 
-type V2Schemas = V2Components["schemas"];
-type V3Schemas = V3Components["schemas"];
+type JsonContent<T> = T extends { content: { "application/json": infer B } }
+  ? B
+  : T extends { content: { "multipart/form-data": infer M } }
+    ? M
+    : never;
 
 /**
- * A photo-avatar look as every v2 avatar operation returns it. `created_at` is a number that may
- * carry a fraction; nullable fields are `| null`.
+ * The request body of an operation (JSON or multipart), `never` when it takes none.
  * @example
  * ```ts
- * const look: PhotoAvatarLook = (await heygen.photoAvatars.get("look_id"));
- * if (look.status === "completed") console.log(look.image_url);
+ * const body: RequestBody<"POST /v3/videos"> = { type: "avatar", avatar_id: "lk_1", script: "Hi" };
  * ```
  */
-export type PhotoAvatarLook = V2Schemas["PhotoAvatarLook"];
+export type RequestBody<K extends OperationKey> = OperationTypes[K] extends {
+  requestBody?: infer R;
+}
+  ? JsonContent<NonNullable<R>>
+  : never;
 
-/** A look's upscaling availability (`PhotoAvatarLook["upscale_availability"]`). */
-export type UpscaleAvailability = V2Schemas["UpscaleAvailability"];
+/**
+ * The JSON body an operation answers with `Status` (200 by default).
+ * @example
+ * ```ts
+ * type Page = ResponseBody<"GET /v3/videos">; // { data: VideoDetail[]; has_more: boolean; ... }
+ * ```
+ */
+export type ResponseBody<
+  K extends OperationKey,
+  Status extends keyof OperationTypes[K]["responses"] = 200 & keyof OperationTypes[K]["responses"],
+> = JsonContent<OperationTypes[K]["responses"][Status]>;
 
-/** The background sound effect object a look may carry. */
-export type BackgroundSoundEffect = V2Schemas["BackgroundSoundEffect"];
+/** The `data` of an operation's 200 body: what the client's resource methods resolve to. */
+export type ResponseData<K extends OperationKey> =
+  ResponseBody<K> extends { data: infer D } ? D : never;
 
-/** The `error` field of a v2 envelope: a string or object when the call failed, null on success. */
-export type V2Error = V2Schemas["V2Error"];
-
-/** An error reported as an object inside the v2 envelope (`code`, `message` and more). */
-export type V2ErrorObject = V2Schemas["V2ErrorObject"];
-
-/** The envelope every v2 response is wrapped in: `{ error }` plus the operation's `data`. */
-export type V2Envelope = V2Schemas["V2Envelope"];
-
-/** A failed v2 response: the envelope with `error` set and `data: null`. */
-export type V2ErrorResponse = V2Schemas["V2ErrorResponse"];
-
-/** The JSON body of `GET /v2/photo_avatar/{id}` on success. */
-export type PhotoAvatarLookResponse =
-  V2Operations["photo-avatar-details"]["responses"][200]["content"]["application/json"];
-
-/** The JSON request body of `POST /v2/photo_avatar/avatar_group/add`. */
-export type AddLooksRequest = NonNullable<
-  V2Operations["add-looks-to-photo-avatar-group"]["requestBody"]
->["content"]["application/json"];
-
-/** The JSON body of `POST /v2/photo_avatar/avatar_group/add` on success. */
-export type AddLooksResponse =
-  V2Operations["add-looks-to-photo-avatar-group"]["responses"][200]["content"]["application/json"];
-
-/** The JSON body of `GET /v2/avatar_group/{group_id}/avatars` on success. */
-export type ListLooksResponse =
-  V2Operations["list-all-avatars-in-one-avatar-group"]["responses"][200]["content"]["application/json"];
-
-/** A v3 avatar group (a character such as "Anna"), the `AvatarGroupItem` of the v3 spec. */
-export type AvatarGroup = V3Schemas["AvatarGroupItem"];
-
-/** Training/creation status of a v3 avatar group. */
-export type AvatarStatus = V3Schemas["AvatarStatus"];
-
-/** Error details of a failed v3 avatar group (`AvatarGroup["error"]`). */
-export type AvatarError = V3Schemas["AvatarError"];
-
-/** The v3 error object: `{ code, message, param, doc_url }`, sent as `{ error: StandardAPIError }`. */
-export type StandardAPIError = V3Schemas["StandardAPIError"];
-
-/** The query of `GET /v3/avatars`: `ownership`, `limit` (1–50) and the cursor `token`. */
-export type ListAvatarGroupsQuery = NonNullable<
-  V3Operations["listAvatarGroups"]["parameters"]["query"]
+/** The query parameters of an operation (`{}` when it takes none). */
+export type QueryParams<K extends OperationKey> = NonNullable<
+  OperationTypes[K]["parameters"]["query"]
 >;
 
+/** The path parameters of an operation (`{}` when it takes none). */
+export type PathParams<K extends OperationKey> = NonNullable<
+  OperationTypes[K]["parameters"]["path"]
+>;
+
+/** The JSON body of `GET /v2/photo_avatar/{id}` on success. */
+export type PhotoAvatarLookResponse = ResponseBody<"GET /v2/photo_avatar/{id}">;
+
+/** The JSON request body of `POST /v2/photo_avatar/avatar_group/add`. */
+export type AddLooksRequest = RequestBody<"POST /v2/photo_avatar/avatar_group/add">;
+
+/** The JSON body of `POST /v2/photo_avatar/avatar_group/add` on success. */
+export type AddLooksResponse = ResponseBody<"POST /v2/photo_avatar/avatar_group/add">;
+
+/** The JSON body of `GET /v2/avatar_group/{group_id}/avatars` on success. */
+export type ListLooksResponse = ResponseBody<"GET /v2/avatar_group/{group_id}/avatars">;
+
+/** The query of `GET /v3/avatars`: `ownership`, `limit` (1–50) and the cursor `token`. */
+export type ListAvatarGroupsQuery = QueryParams<"GET /v3/avatars">;
+
 /** The JSON body of `GET /v3/avatars` on success: one page of groups and its cursor. */
-export type ListAvatarGroupsResponse =
-  V3Operations["listAvatarGroups"]["responses"][200]["content"]["application/json"];
+export type ListAvatarGroupsResponse = ResponseBody<"GET /v3/avatars">;
 
 /** The JSON body of `GET /v3/avatars/{group_id}` on success. */
-export type GetAvatarGroupResponse =
-  V3Operations["getAvatarGroup"]["responses"][200]["content"]["application/json"];
+export type GetAvatarGroupResponse = ResponseBody<"GET /v3/avatars/{group_id}">;
 
 /** The JSON body of every v3 error response (`{ error: StandardAPIError }`). */
-export type V3ErrorResponse =
-  V3Operations["getAvatarGroup"]["responses"][404]["content"]["application/json"];
+export type V3ErrorResponse = ResponseBody<"GET /v3/avatars/{group_id}", 404>;

@@ -5,15 +5,23 @@ import type {
   AvatarGroup,
   AvatarStatus,
   GetAvatarGroupResponse,
+  Lipsync,
   ListAvatarGroupsQuery,
   ListAvatarGroupsResponse,
   ListLooksResponse,
+  OperationKey,
+  OperationTypes,
   PhotoAvatarLook,
   PhotoAvatarLookResponse,
+  RequestBody,
+  ResponseBody,
+  ResponseData,
   StandardAPIError,
   V2Error,
   V3ErrorResponse,
+  Video,
 } from "../src/index.js";
+import { getVideoV3, operations } from "../src/index.js";
 import type { components as V2Components, paths as V2Paths } from "../src/v2.js";
 import type { components as V3Components, paths as V3Paths } from "../src/v3.js";
 
@@ -126,5 +134,45 @@ describe("GET /v3/avatars/{group_id}", () => {
     expectTypeOf<AvatarStatus>().toEqualTypeOf<
       "processing" | "pending_consent" | "failed" | "completed"
     >();
+  });
+});
+
+describe("the registry's types point into the generated paths", () => {
+  test("OperationTypes has exactly the registry's keys", () => {
+    expectTypeOf<keyof OperationTypes>().toEqualTypeOf<OperationKey>();
+    expectTypeOf<OperationTypes["GET /v3/videos/{video_id}"]>().toEqualTypeOf<
+      V3Paths["/v3/videos/{video_id}"]["get"]
+    >();
+  });
+  test("descriptors keep their literal types", () => {
+    expectTypeOf(getVideoV3.pathParams).toEqualTypeOf<readonly ["video_id"]>();
+    expectTypeOf(operations["GET /v3/videos"].pagination.items).toEqualTypeOf<"data">();
+  });
+  test("entity aliases are the component schemas", () => {
+    expectTypeOf<Video>().toEqualTypeOf<V3Components["schemas"]["VideoDetail"]>();
+    expectTypeOf<Lipsync>().toEqualTypeOf<V3Components["schemas"]["LipsyncDetail"]>();
+    expectTypeOf<ResponseData<"GET /v3/videos/{video_id}">>().toEqualTypeOf<Video>();
+  });
+});
+
+describe("honest types at the scale of the published API", () => {
+  test("a video may be waiting (create-video answers it; the correction adds it)", () => {
+    expectTypeOf<"waiting">().toExtend<Video["status"]>();
+  });
+  test("fields with a default stay optional: a create-video body needs only type, avatar_id", () => {
+    const body: RequestBody<"POST /v3/videos"> = { type: "avatar", avatar_id: "lk_1" };
+    void body;
+  });
+  test("the multipart upload takes a Blob", () => {
+    expectTypeOf<RequestBody<"POST /v3/assets">>().toEqualTypeOf<{ file: Blob }>();
+  });
+  test("results are data, required by the corrections", () => {
+    expectTypeOf<ResponseBody<"GET /v3/videos">["has_more"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<ResponseBody<"GET /v3/videos">["data"]>().toEqualTypeOf<Video[]>();
+  });
+  test("error bodies carry error", () => {
+    expectTypeOf<
+      ResponseBody<"GET /v3/videos/{video_id}", 404>["error"]
+    >().toEqualTypeOf<StandardAPIError>();
   });
 });

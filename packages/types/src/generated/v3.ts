@@ -4,7 +4,48 @@
  */
 
 export interface paths {
-    "/v3/avatars/{group_id}": {
+    "/v1/video_agent/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a video from a prompt
+         * @deprecated
+         * @description Create a video from a text prompt using HeyGen's Video Agent. This is the recommended way to create videos — just describe what you want and the agent handles avatar selection, scripting, and production. The video is generated asynchronously — use the returned video_id to poll status via GET /v2/videos/{video_id}.
+         */
+        post: operations["createVideoAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create video with Video Agent
+         * @description Create a video from a text prompt using Video Agent. Returns a session resource with session_id for tracking and video_id for polling status via GET /v3/videos/{video_id}. Files can be provided as asset_id (from POST /v3/assets), HTTPS URL, or base64-encoded content. Supported types: image (png, jpeg), video (mp4, webm), audio (mp3, wav), and pdf.
+         */
+        post: operations["createVideoAgentV3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-agents/styles": {
         parameters: {
             query?: never;
             header?: never;
@@ -12,10 +53,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get Avatar Group
-         * @description Returns details for a specific avatar group including name, gender, preview URLs, looks count, and training status.
+         * List Video Agent styles
+         * @description List curated video styles available for Video Agent. Each style defines a visual template (scenes, script structure, pacing) that guides video generation. Pass the returned style_id to POST /v3/video-agents to apply a style. Supports cursor-based pagination and tag filtering.
          */
-        get: operations["getAvatarGroup"];
+        get: operations["listVideoAgentStyles"];
         put?: never;
         post?: never;
         delete?: never;
@@ -32,12 +73,947 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List Avatar Groups
-         * @description Lists avatar groups (characters). Each group has one or more looks. Pass `ownership` to list only HeyGen's preset avatars (`public`) or your own (`private`); omit it for both. When `has_more` is true, pass `next_token` as `token` to fetch the next page.
+         * List avatar groups
+         * @description List avatar groups (characters) with cursor-based pagination. Filter by ownership: 'all' (default), 'public' for preset avatars, or 'private' for your own. Each group contains one or more looks (outfits/styles) — use GET /v3/avatars/looks to browse them.
          */
         get: operations["listAvatarGroups"];
         put?: never;
+        /**
+         * Create an avatar
+         * @description Create an avatar from multiple file sources. Returns an avatar_id for tracking purposes via GET /v3/avatars/looks/{avatar_id} . Also returns an avatar_group_id for tracking purposes via GET /v3/avatars/{avatar_group_id} . Files can be provided as asset_id (from POST /v3/assets), HTTPS URL, or base64-encoded content. Supported types: image (png, jpeg), video (mp4, webm), audio (mp3, wav), and pdf.
+         */
+        post: operations["createAvatar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audio/text_to_speech": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate speech audio from text
+         * @deprecated
+         * @description Synthesize speech audio from text using a specified voice. Returns a URL to the generated audio file along with duration and optional word-level timestamps.
+         */
+        post: operations["textToSpeech"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audio/voices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List voices for text-to-speech
+         * @deprecated
+         * @description List voices available for TTS generation with cursor-based pagination. Filter by type (public/private), language, and gender.
+         */
+        get: operations["listAudioVoices"];
+        put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/voices/speech": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create speech audio from text
+         * @description Synthesize speech audio from text using a specified voice. Returns a URL to the generated audio file along with duration and optional word-level timestamps.
+         */
+        post: operations["createSpeechV3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/voices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List voices
+         * @description List available voices with cursor-based pagination. Filter by type (public/private), engine, language, and gender. Use engine=starfish to get voices compatible with the text-to-speech endpoint.
+         */
+        get: operations["listVoicesV3"];
+        put?: never;
+        /**
+         * Design a voice
+         * @description Create a custom voice from a natural language description. Describe the voice you want — tone, gender, accent, personality — and receive up to 3 voice options to choose from. Use the seed parameter to generate different variations. The returned voice_id can be used directly in video creation endpoints.
+         */
+        post: operations["designVoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/videos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List videos
+         * @deprecated
+         * @description List videos in the account with pagination and optional filtering.
+         */
+        get: operations["listVideos"];
+        put?: never;
+        /**
+         * Create an avatar video
+         * @deprecated
+         * @description Create a video from a specific avatar or image with full control over avatar, voice, and script. Use this only when you need explicit control over avatar selection and scripting. For most video creation, use the create_video_agent tool instead which handles these choices automatically. Supports photo avatars, video avatars (digital twins), and direct image input. The video is generated asynchronously — poll status via GET /v2/videos/{video_id}.
+         */
+        post: operations["createAvatarVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/videos/{video_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get video details
+         * @deprecated
+         * @description Get detailed information about a video including status, URLs, and metadata. Supports both generated and translated videos.
+         */
+        get: operations["getVideo"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a video
+         * @deprecated
+         * @description Permanently delete a video. Supports both generated and translated videos.
+         */
+        delete: operations["deleteVideo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/videos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List videos
+         * @description List videos in the account with pagination and optional filtering.
+         */
+        get: operations["listVideosV3"];
+        put?: never;
+        /**
+         * Create a video
+         * @description Create a video from a HeyGen avatar or an arbitrary image. Set type to 'avatar' to use a previously created avatar, or 'image' to animate a custom image. Both modes support text-to-speech scripts or pre-recorded audio for lip-sync. The video is generated asynchronously — poll status via GET /v3/videos/{video_id}.
+         */
+        post: operations["createVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/videos/{video_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get video details
+         * @description Get detailed information about a video including status, URLs, and metadata. Supports both generated and translated videos.
+         */
+        get: operations["getVideoV3"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a video
+         * @description Permanently delete a video. Supports both generated and translated videos.
+         */
+        delete: operations["deleteVideoV3"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/video_translate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create video translation
+         * @deprecated
+         * @description Translate a video into one or more target languages. The translation runs asynchronously — the response contains a video_translate_id which can be used with get_video to poll status and retrieve the download URL when complete.
+         *
+         *     Use list_video_translate_languages to discover supported language codes before calling this endpoint.
+         *
+         *     Key parameters:
+         *     - video_url (required): URL of the source video to translate.
+         *     - output_language: Single target language code. Mutually exclusive with output_languages.
+         *     - output_languages: Array of target language codes for batch translation. Mutually exclusive with output_language.
+         *     - mode: "speed" (default, faster) or "precision" (higher quality, uses avatar inference).
+         *     - brand_voice_id: Custom brand voice. Requires prior brand voice setup.
+         *     - srt_url / srt_role: Custom subtitle file. Enterprise plan only.
+         *     - fps_mode: Frame rate mode ("vfr", "cfr", "passthrough"). Only valid when audio_url is provided.
+         */
+        post: operations["createVideoTranslate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/video_translate/target_languages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List video translate languages
+         * @deprecated
+         * @description List all supported target language codes for video translation. Call this before create_video_translate to validate language choices.
+         */
+        get: operations["listVideoTranslateLanguages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/video_translate/caption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get video translate caption
+         * @deprecated
+         * @description Get the caption file (SRT or VTT format) for a completed video translation. The translation must have status "completed" — use get_video to check status first. Requires enable_caption=true when creating the translation.
+         */
+        get: operations["getVideoTranslateCaption"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List video translations
+         * @description List video translations with cursor-based pagination.
+         */
+        get: operations["listVideoTranslationsV3"];
+        put?: never;
+        /**
+         * Create video translation
+         * @description Translate a video into one or more target languages. The translation runs asynchronously — the response contains an id (or ids for batch) which can be used to poll status.
+         *
+         *     Use GET /v3/video-translations/languages to discover supported language codes.
+         */
+        post: operations["createVideoTranslationV3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-translations/{video_translation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get video translation details
+         * @description Get detailed information about a video translation including status, URLs, and metadata.
+         */
+        get: operations["getVideoTranslationV3"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete video translation
+         * @description Permanently delete a video translation.
+         */
+        delete: operations["deleteVideoTranslationV3"];
+        options?: never;
+        head?: never;
+        /**
+         * Update video translation
+         * @description Update a video translation's title.
+         */
+        patch: operations["updateVideoTranslationV3"];
+        trace?: never;
+    };
+    "/v3/video-translations/{video_translation_id}/caption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get video translation caption
+         * @description Get the caption file (SRT or VTT format) for a completed video translation. Requires enable_caption=true when creating the translation.
+         */
+        get: operations["getVideoTranslationCaptionV3"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-translations/languages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List supported languages
+         * @description List all supported target language codes for video translation.
+         */
+        get: operations["listVideoTranslationLanguagesV3"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-translations/proofreads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create proofread
+         * @description Create a proofread session from a video. Processes the video and extracts editable subtitles.
+         */
+        post: operations["createProofreadV3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-translations/proofreads/{proofread_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get proofread details
+         * @description Get status and details of a proofread session.
+         */
+        get: operations["getProofreadV3"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-translations/proofreads/{proofread_id}/srt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download proofread SRT
+         * @description Download the edited and original SRT files for a completed proofread.
+         */
+        get: operations["downloadProofreadSrtV3"];
+        /**
+         * Upload proofread SRT
+         * @description Upload an edited SRT file to update the proofread subtitles. Returns the updated proofread detail.
+         */
+        put: operations["uploadProofreadSrtV3"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-translations/proofreads/{proofread_id}/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate video from proofread
+         * @description Generate a translated video from a completed proofread session.
+         */
+        post: operations["generateFromProofreadV3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/lipsyncs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List lipsyncs
+         * @description List lipsyncs with cursor-based pagination.
+         */
+        get: operations["listLipsyncsV3"];
+        put?: never;
+        /**
+         * Create lipsync
+         * @description Dub or replace audio on a video using a provided audio file. Runs asynchronously — poll status via GET /v3/lipsyncs/{id}.
+         */
+        post: operations["createLipsyncV3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/lipsyncs/{lipsync_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get lipsync details
+         * @description Get detailed information about a lipsync including status, URLs, and metadata.
+         */
+        get: operations["getLipsyncV3"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete lipsync
+         * @description Permanently delete a lipsync.
+         */
+        delete: operations["deleteLipsyncV3"];
+        options?: never;
+        head?: never;
+        /**
+         * Update lipsync
+         * @description Update a lipsync's title.
+         */
+        patch: operations["updateLipsyncV3"];
+        trace?: never;
+    };
+    "/v1/user/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get current user info, remaining credits, and billing
+         * @deprecated
+         * @description Returns the authenticated user's profile, remaining credits or balance, and billing details. The billing_type field indicates which billing object is populated: wallet (prepaid balance), subscription (OAuth credit pools), or usage_based (metered spending).
+         */
+        get: operations["getUserMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get current user info, remaining credits, and billing
+         * @description Returns the authenticated user's profile, remaining credits or balance, and billing details. The billing_type field indicates which billing object is populated: wallet (prepaid balance), subscription (OAuth credit pools), or usage_based (metered spending).
+         */
+        get: operations["getUserMeV3"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workflows/executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a workflow execution
+         * @deprecated
+         * @description Submit a single workflow for asynchronous execution. Returns an execution_id that can be polled via GET /v1/workflows/executions/{execution_id}.
+         */
+        post: operations["createWorkflowExecution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workflows/graph-executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a graph execution
+         * @deprecated
+         * @description Submit a multi-workflow graph for asynchronous execution. Returns an execution_id that can be polled via GET /v1/workflows/executions/{execution_id}.
+         */
+        post: operations["createGraphExecution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workflows/executions/{execution_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get workflow execution status
+         * @deprecated
+         * @description Poll the status and output of a workflow execution.
+         *
+         *     **Single-workflow executions** return output in the `output` field.
+         *
+         *     **Multi-workflow graph executions** return all outputs in the `outputs` field, keyed by workflow ID.
+         */
+        get: operations["getWorkflowExecution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List available workflows
+         * @deprecated
+         * @description List all available workflow types with their input/output schemas.
+         */
+        get: operations["listWorkflows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/avatars/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get avatar group details
+         * @description Get detailed information about a single avatar group (character).
+         */
+        get: operations["getAvatarGroup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/avatars/{group_id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create avatar consent
+         * @description Initiate a consent flow for an avatar group. Returns a consent URL that the user must visit to complete the consent process. Optionally provide a reroute_url to redirect to after consent is completed.
+         */
+        post: operations["createAvatarConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/avatars/looks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List avatar looks
+         * @description List avatar looks with cursor-based pagination. Filter by ownership, type, or group_id. Each look has a unique ID that you pass as avatar_id to POST /v3/videos. The type field determines which engines and parameters are compatible.
+         */
+        get: operations["listAvatarLooks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/avatars/looks/{look_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get avatar look details
+         * @description Get detailed information about a single avatar look. The look ID is what you pass as avatar_id to POST /v3/videos.
+         */
+        get: operations["getAvatarLook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an avatar look
+         * @description Update mutable fields on an avatar look. Currently supports renaming.
+         */
+        patch: operations["updateAvatarLook"];
+        trace?: never;
+    };
+    "/v3/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook event types
+         * @description List all available webhook event types with human-readable descriptions. Returns the complete set in a single response (no pagination needed).
+         */
+        get: operations["listWebhookEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/webhooks/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description List registered webhook endpoints with cursor-based pagination.
+         */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Create a webhook endpoint
+         * @description Register a new webhook endpoint to receive event notifications. Returns the endpoint details including the signing secret — store it securely, it will not be shown again except via rotate-secret.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/webhooks/endpoints/{endpoint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Permanently delete a webhook endpoint. Events will no longer be delivered to this URL.
+         */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook endpoint
+         * @description Update the URL and/or subscribed event types for an existing webhook endpoint.
+         */
+        patch: operations["updateWebhookEndpoint"];
+        trace?: never;
+    };
+    "/v3/webhooks/endpoints/{endpoint_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate webhook signing secret
+         * @description Generate a new signing secret for a webhook endpoint. The old secret is immediately invalidated. Store the new secret securely — it will not be shown again.
+         */
+        post: operations["rotateWebhookEndpointSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/webhooks/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook events
+         * @description List delivered webhook events with cursor-based pagination. Filter by event type or entity ID.
+         */
+        get: operations["listWebhookEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an asset
+         * @description Upload a file (image, video, audio, or PDF) to get an asset_id for use in other endpoints like POST /v3/video-agents. Uses multipart/form-data with a 'file' field. Max 32 MB. MIME type is auto-detected from file bytes. Supported types: image (png, jpeg), video (mp4, webm), audio (mp3, wav), and pdf.
+         */
+        post: operations["uploadAsset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-agents/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create interactive Video Agent session
+         * @description Create a new interactive Video Agent session and send the initial prompt. Poll GET /v3/video-agents/sessions/{session_id} for status.
+         */
+        post: operations["createVideoAgentSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-agents/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Video Agent session
+         * @description Get session status, progress, and paginated chat messages. Poll after creating a session or sending a message.
+         */
+        get: operations["getVideoAgentSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-agents/sessions/{session_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send message to Video Agent session
+         * @description Send a follow-up message. Set auto_proceed to true to skip checkpoints and generate the video.
+         */
+        post: operations["continueVideoAgentSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-agents/sessions/{session_id}/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Video Agent session resources
+         * @description Get session resources — storyboards, images, drafts. Use resource_ids to resolve specific resources from chat messages.
+         */
+        get: operations["getVideoAgentSessionResources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/video-agents/sessions/{session_id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop Video Agent session
+         * @description Stop an in-progress agent run. The agent stops at the next checkpoint and partial results are preserved.
+         */
+        post: operations["stopVideoAgentSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -48,6 +1024,471 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        LegacyAPIError: {
+            /**
+             * @description Machine-readable error code
+             * @example invalid_parameter
+             */
+            code: string;
+            /**
+             * @description Human-readable error message
+             * @example prompt is required
+             */
+            message: string;
+        };
+        StandardAPIError: {
+            /**
+             * @description Machine-readable error code
+             * @example invalid_parameter
+             */
+            code: string;
+            /**
+             * @description Human-readable error message
+             * @example Video not found
+             */
+            message: string;
+            /** @description Which request field caused the error */
+            param?: string | null;
+            /** @description Link to error documentation */
+            doc_url?: string | null;
+        };
+        V1APIError: {
+            /**
+             * @description API status code
+             * @example 401
+             */
+            code: number;
+            /**
+             * @description Human-readable error message
+             * @example Unauthorized
+             */
+            message: string;
+        };
+        /**
+         * ExternalCreateVideoAgentSessionRequest
+         * @description Request body for creating a video from a prompt using Video Agent V2A.
+         */
+        ExternalCreateVideoAgentSessionRequest: {
+            /**
+             * Prompt
+             * @description The message/prompt for video generation (1-10000 characters)
+             */
+            prompt: string;
+            /**
+             * Avatar Id
+             * @description Specific avatar ID to use
+             * @default null
+             */
+            avatar_id?: string | null;
+            /**
+             * Voice Id
+             * @description Specific voice ID to use for narration
+             * @default null
+             */
+            voice_id?: string | null;
+            /**
+             * Orientation
+             * @description Video orientation. If not provided, auto-detected from content.
+             * @default null
+             */
+            orientation?: ("landscape" | "portrait") | null;
+            /**
+             * Duration Sec
+             * @description Approximate video duration in seconds (minimum 5)
+             * @default null
+             */
+            duration_sec?: number | null;
+            /**
+             * @description Deprecated. Use top-level avatar_id, orientation, and duration_sec instead. Video generation configuration.
+             * @default null
+             */
+            config?: components["schemas"]["VideoAgentConfig"] | null;
+            /**
+             * Files
+             * @description Optional file attachments (max 20 files)
+             * @default null
+             */
+            files?: components["schemas"]["FileInput"][] | null;
+            /**
+             * Callback Url
+             * @description Webhook URL for completion/failure notifications
+             * @default null
+             */
+            callback_url?: string | null;
+            /**
+             * Callback Id
+             * @description Optional callback ID included in webhook payload
+             * @default null
+             */
+            callback_id?: string | null;
+            /**
+             * Incognito Mode
+             * @description When enabled, disables memory injection and extraction for this session
+             * @default false
+             */
+            incognito_mode?: boolean;
+        };
+        /**
+         * FileInput
+         * @description Input file attachment for video generation.
+         */
+        FileInput: {
+            /**
+             * Asset Id
+             * @description HeyGen asset ID (from /v1/asset upload endpoint). Supported types: image (png, jpeg), video (mp4, webm), pdf.
+             */
+            asset_id: string;
+        };
+        /**
+         * VideoAgentConfig
+         * @description Configuration options for video generation.
+         */
+        VideoAgentConfig: {
+            /**
+             * Duration Sec
+             * @description Approximate video duration in seconds (minimum 5)
+             * @default null
+             */
+            duration_sec?: number | null;
+            /**
+             * Orientation
+             * @description Video orientation. If not provided, auto-detected from content.
+             * @default null
+             */
+            orientation?: ("landscape" | "portrait") | null;
+            /**
+             * Avatar Id
+             * @description Specific avatar ID to use
+             * @default null
+             */
+            avatar_id?: string | null;
+            /**
+             * Voice Id
+             * @description Specific voice ID to use for narration
+             * @default null
+             */
+            voice_id?: string | null;
+        };
+        /**
+         * ExternalCreateVideoAgentSessionResponse
+         * @description Response from creating a video.
+         */
+        ExternalCreateVideoAgentSessionResponse: {
+            /**
+             * Video Id
+             * @description Video ID. Use with GET /v2/videos/{video_id} for polling
+             */
+            video_id: string;
+            /**
+             * Session Id
+             * @description Video Agent session ID
+             */
+            session_id: string;
+        };
+        /**
+         * CreateVideoAgentRequest
+         * @description Request body for creating a video from a prompt using Video Agent v3.
+         *
+         *     All configuration is flat (no nested config object). Files use the
+         *     type-discriminated AssetInput union for flexible asset inputs.
+         */
+        CreateVideoAgentRequest: {
+            /**
+             * Prompt
+             * @description The message/prompt for video generation (1-10000 characters)
+             */
+            prompt: string;
+            /**
+             * Avatar Id
+             * @description Specific avatar ID to use
+             * @default null
+             */
+            avatar_id?: string | null;
+            /**
+             * Voice Id
+             * @description Specific voice ID to use for narration
+             * @default null
+             */
+            voice_id?: string | null;
+            /**
+             * Style Id
+             * @description Style ID from GET /v3/video-agents/styles. Applies a curated visual template to the generated video.
+             * @default null
+             */
+            style_id?: string | null;
+            /**
+             * Orientation
+             * @description Video orientation. If not provided, auto-detected from content.
+             * @default null
+             */
+            orientation?: ("landscape" | "portrait") | null;
+            /**
+             * Files
+             * @description Optional file attachments (max 20 files)
+             * @default null
+             */
+            files?: (components["schemas"]["AssetUrl"] | components["schemas"]["AssetId"] | components["schemas"]["AssetBase64"])[] | null;
+            /**
+             * Callback Url
+             * @description Webhook URL for completion/failure notifications
+             * @default null
+             */
+            callback_url?: string | null;
+            /**
+             * Callback Id
+             * @description Optional callback ID included in webhook payload
+             * @default null
+             */
+            callback_id?: string | null;
+            /**
+             * Incognito Mode
+             * @description When enabled, disables memory injection and extraction for this session
+             * @default false
+             */
+            incognito_mode?: boolean;
+        };
+        /**
+         * AssetBase64
+         * @description Asset input via base64-encoded content.
+         */
+        AssetBase64: {
+            /**
+             * @description Input type discriminator (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "base64";
+            /**
+             * Media Type
+             * @description MIME type of the encoded content (e.g. "image/png")
+             */
+            media_type: string;
+            /**
+             * Data
+             * @description Base64-encoded file content
+             */
+            data: string;
+        };
+        /**
+         * AssetId
+         * @description Asset input via HeyGen asset ID (from POST /v1/asset).
+         */
+        AssetId: {
+            /**
+             * @description Input type discriminator (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "asset_id";
+            /**
+             * Asset Id
+             * @description HeyGen asset ID from POST /v1/asset upload endpoint
+             */
+            asset_id: string;
+        };
+        /**
+         * AssetUrl
+         * @description Asset input via publicly accessible HTTPS URL.
+         */
+        AssetUrl: {
+            /**
+             * @description Input type discriminator (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "url";
+            /**
+             * Url
+             * @description Publicly accessible HTTPS URL for the asset
+             */
+            url: string;
+        };
+        /**
+         * CreateVideoAgentResponse
+         * @description Response from creating a video agent session.
+         *
+         *     Designed as a session resource for future extensibility — GET /v3/video-agents/{session_id}
+         *     can return the same shape enriched with more fields (messages, video URL, etc.).
+         */
+        CreateVideoAgentResponse: {
+            /**
+             * Session Id
+             * @description Session ID — primary identifier for this video agent session
+             * @example sess_012abc345def678
+             */
+            session_id: string;
+            /**
+             * Status
+             * @description Session status
+             * @example generating
+             * @enum {string}
+             */
+            status: "generating" | "completed" | "failed";
+            /**
+             * Video Id
+             * @description Video ID for polling via GET /v3/videos/{video_id}. Nullable in future multi-turn flows.
+             * @default null
+             * @example v_abc123def456
+             */
+            video_id?: string | null;
+            /**
+             * Created At
+             * @description Unix timestamp of session creation
+             * @example 1711929600
+             */
+            created_at: number;
+        };
+        /**
+         * StyleItem
+         * @description A single style in the listing response.
+         */
+        StyleItem: {
+            /**
+             * Style Id
+             * @description Unique style identifier. Pass to POST /v3/video-agents as style_id.
+             */
+            style_id: string;
+            /**
+             * Name
+             * @description Display name of the style.
+             */
+            name: string;
+            /**
+             * Thumbnail Url
+             * @description Thumbnail image URL (public CDN).
+             * @default null
+             */
+            thumbnail_url?: string | null;
+            /**
+             * Preview Video Url
+             * @description Preview video URL (public CDN, mp4).
+             * @default null
+             */
+            preview_video_url?: string | null;
+            /**
+             * Tags
+             * @description Tags (e.g., cinematic, retro-tech, iconic-artist).
+             * @default null
+             */
+            tags?: string[] | null;
+            /**
+             * Aspect Ratio
+             * @description Aspect ratio (e.g., '16:9', '9:16', '1:1').
+             * @default null
+             */
+            aspect_ratio?: string | null;
+        };
+        /**
+         * CreateAvatarRequestBody
+         * @description Discriminated union for POST /v3/avatars request body.
+         */
+        CreateAvatarRequestBody: components["schemas"]["CreatePromptAvatarRequest"] | components["schemas"]["CreateVideoAvatarRequest"] | components["schemas"]["CreatePhotoAvatarRequest"];
+        /** CreatePhotoAvatarRequest */
+        CreatePhotoAvatarRequest: {
+            /**
+             * @description Must be 'photo' for photo-based avatars. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "photo";
+            /**
+             * Name
+             * @description Name of the avatar.
+             */
+            name: string;
+            /**
+             * File
+             * @description Photo asset of the avatar.
+             */
+            file: components["schemas"]["AssetUrl"] | components["schemas"]["AssetId"] | components["schemas"]["AssetBase64"];
+            /**
+             * Avatar Group Id
+             * @description Optional identity you would like to attach the photo avatar to. By default it will create a new identity.
+             * @default null
+             */
+            avatar_group_id?: string | null;
+        };
+        /** CreatePromptAvatarRequest */
+        CreatePromptAvatarRequest: {
+            /**
+             * @description Must be 'prompt' for AI-generated avatars. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "prompt";
+            /**
+             * Name
+             * @description Name of the avatar.
+             */
+            name: string;
+            /**
+             * Prompt
+             * @description Prompt for avatar generation.
+             */
+            prompt: string;
+            /**
+             * Reference Images
+             * @description Reference images you want to be included in the avatar. Max 3. Will only work with an avatar_group_id.
+             * @default null
+             */
+            reference_images?: (components["schemas"]["AssetUrl"] | components["schemas"]["AssetId"] | components["schemas"]["AssetBase64"])[] | null;
+            /**
+             * Avatar Group Id
+             * @description Optional identity you would like to attach the prompted avatar to. By default it will create a new identity.
+             * @default null
+             */
+            avatar_group_id?: string | null;
+        };
+        /** CreateVideoAvatarRequest */
+        CreateVideoAvatarRequest: {
+            /**
+             * @description Must be 'video' for video-based avatars. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "video";
+            /**
+             * Name
+             * @description Name of the avatar.
+             */
+            name: string;
+            /**
+             * File
+             * @description Footage of the avatar.
+             */
+            file: components["schemas"]["AssetUrl"] | components["schemas"]["AssetId"] | components["schemas"]["AssetBase64"];
+            /**
+             * Avatar Group Id
+             * @description Optional identity you would like to attach the video avatar to. By default it will create a new identity.
+             * @default null
+             */
+            avatar_group_id?: string | null;
+        };
+        /** CreateAvatarResponse */
+        CreateAvatarResponse: {
+            /**
+             * @description The avatar item.
+             * @default null
+             */
+            avatar_item?: components["schemas"]["AvatarLookItem"] | null;
+            /**
+             * @description The avatar group.
+             * @default null
+             */
+            avatar_group?: components["schemas"]["AvatarGroupItem"] | null;
+        };
+        /**
+         * AvatarError
+         * @description Error details for a failed avatar creation.
+         */
+        AvatarError: {
+            /**
+             * Code
+             * @description Machine-readable error code.
+             * @example training_failed
+             */
+            code: string;
+            /**
+             * Message
+             * @description Human-readable error description.
+             * @example Footage duration must be between 15s and 600s
+             */
+            message: string;
+        };
         /**
          * AvatarGroupItem
          * @description A single avatar group in the list response.
@@ -127,22 +1568,122 @@ export interface components {
              */
             error?: components["schemas"]["AvatarError"] | null;
         };
-        StandardAPIError: {
+        /**
+         * AvatarLookItem
+         * @description A single avatar look in the list response.
+         *
+         *     The ``id`` field is the look-level identifier to pass as ``avatar_id``
+         *     to POST /v3/videos.
+         */
+        AvatarLookItem: {
             /**
-             * @description Machine-readable error code
-             * @example invalid_parameter
+             * Id
+             * @description Unique look identifier. Pass this as avatar_id to POST /v3/videos.
+             * @example lk_abc123
              */
-            code: string;
+            id: string;
             /**
-             * @description Human-readable error message
-             * @example Video not found
+             * Name
+             * @description Display name of the look.
+             * @example Business Suit
              */
-            message: string;
-            /** @description Which request field caused the error */
-            param?: string | null;
-            /** @description Link to error documentation */
-            doc_url?: string | null;
+            name: string;
+            /**
+             * @description Avatar type — determines engine and parameter compatibility.
+             * @example photo_avatar
+             */
+            avatar_type: components["schemas"]["AvatarLookType"];
+            /**
+             * Group Id
+             * @description ID of the avatar group this look belongs to.
+             * @default null
+             * @example ag_abc123
+             */
+            group_id?: string | null;
+            /**
+             * Preview Image Url
+             * @description URL to the look preview image.
+             * @default null
+             * @example https://files.heygen.ai/look/business_preview.jpg
+             */
+            preview_image_url?: string | null;
+            /**
+             * Preview Video Url
+             * @description URL to the look preview video.
+             * @default null
+             * @example https://files.heygen.ai/look/business_preview.mp4
+             */
+            preview_video_url?: string | null;
+            /**
+             * Gender
+             * @description Gender of the avatar.
+             * @default null
+             * @example female
+             */
+            gender?: string | null;
+            /**
+             * Tags
+             * @description Tags associated with the look.
+             * @example [
+             *       "business",
+             *       "formal"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * Default Voice Id
+             * @description Default voice ID for this look.
+             * @default null
+             * @example 1bd001e7e50f421d891986aad5c8bbd2
+             */
+            default_voice_id?: string | null;
+            /**
+             * Supported Api Engines
+             * @description Engine values this look supports for POST /v3/videos.
+             * @example [
+             *       "avatar_4_quality",
+             *       "avatar_4_turbo"
+             *     ]
+             */
+            supported_api_engines?: string[];
+            /**
+             * Image Width
+             * @description Native width of the look in pixels.
+             * @default null
+             * @example 1920
+             */
+            image_width?: number | null;
+            /**
+             * Image Height
+             * @description Native height of the look in pixels.
+             * @default null
+             * @example 1080
+             */
+            image_height?: number | null;
+            /**
+             * Preferred Orientation
+             * @description Preferred orientation of the look: 'portrait', 'landscape', or 'square'.
+             * @default null
+             */
+            preferred_orientation?: ("portrait" | "landscape" | "square") | null;
+            /**
+             * @description Training status of the avatar look: 'processing', 'completed', or 'failed'. Only present for private avatars.
+             * @default null
+             * @example completed
+             */
+            status?: components["schemas"]["AvatarStatus"] | null;
+            /**
+             * @description Error details. Only present when status is 'failed'.
+             * @default null
+             */
+            error?: components["schemas"]["AvatarError"] | null;
         };
+        /**
+         * AvatarLookType
+         * @description Avatar look type — determines engine compatibility with POST /v3/videos.
+         * @enum {string}
+         */
+        AvatarLookType: "studio_avatar" | "video_avatar" | "photo_avatar";
         /**
          * AvatarStatus
          * @description Training/creation status of an avatar group or look.
@@ -150,22 +1691,2461 @@ export interface components {
          */
         AvatarStatus: "processing" | "pending_consent" | "failed" | "completed";
         /**
-         * AvatarError
-         * @description Error details for a failed avatar creation.
+         * TextToSpeechRequest
+         * @description Request body for POST /v1/audio/text_to_speech.
          */
-        AvatarError: {
+        TextToSpeechRequest: {
+            /**
+             * Text
+             * @description Text to synthesize (1-5000 characters).
+             */
+            text: string;
+            /**
+             * Voice Id
+             * @description Voice ID to use. Discover available voices via GET /v1/audio/voices.
+             */
+            voice_id: string;
+            /**
+             * Input Type
+             * @description Type of the input: 'text' for plain text, 'ssml' for SSML markup. Defaults to 'text'.
+             * @default text
+             */
+            input_type?: string;
+            /**
+             * Speed
+             * @description Speed multiplier (0.5-2.0).
+             * @default 1
+             */
+            speed?: number;
+            /**
+             * Language
+             * @description Base language code (e.g. 'en', 'pt', 'zh'). Optional — auto-detected from text when omitted.
+             * @default null
+             */
+            language?: string | null;
+            /**
+             * Locale
+             * @description BCP-47 locale tag (e.g. 'en-US', 'pt-BR'). When set, language is inferred from locale.
+             * @default null
+             */
+            locale?: string | null;
+        };
+        /**
+         * TextToSpeechResponseData
+         * @description Response payload for POST /v1/audio/text_to_speech.
+         */
+        TextToSpeechResponseData: {
+            /**
+             * Audio Url
+             * @description URL of the generated audio file.
+             * @example https://files.heygen.ai/audio/tts_abc123.mp3
+             */
+            audio_url: string;
+            /**
+             * Duration
+             * @description Duration of the audio in seconds.
+             * @example 4.5
+             */
+            duration: number;
+            /**
+             * Request Id
+             * @description Unique identifier for this generation request.
+             * @default null
+             * @example req_abc123
+             */
+            request_id?: string | null;
+            /**
+             * Word Timestamps
+             * @description Word-level timing data.
+             * @default null
+             */
+            word_timestamps?: components["schemas"]["WordWithTimestamp"][] | null;
+        };
+        /**
+         * WordWithTimestamp
+         * @description Word-level timing data from TTS generation.
+         */
+        WordWithTimestamp: {
+            /**
+             * Word
+             * @description The word.
+             * @example Hello
+             */
+            word: string;
+            /**
+             * Start
+             * @description Start time in seconds.
+             * @example 0
+             */
+            start: number;
+            /**
+             * End
+             * @description End time in seconds.
+             * @example 0.35
+             */
+            end: number;
+        };
+        /**
+         * AudioVoiceItem
+         * @description A single voice in the listing response.
+         */
+        AudioVoiceItem: {
+            /**
+             * Voice Id
+             * @description Unique voice identifier.
+             * @example 1bd001e7e50f421d891986aad5c8bbd2
+             */
+            voice_id: string;
+            /**
+             * Name
+             * @description Display name of the voice.
+             * @example Sara
+             */
+            name: string;
+            /**
+             * Language
+             * @description Primary language of the voice.
+             * @example English
+             */
+            language: string;
+            /**
+             * Gender
+             * @description Gender of the voice.
+             * @example female
+             */
+            gender: string;
+            /**
+             * Preview Audio Url
+             * @description URL to a short audio preview of the voice.
+             * @default null
+             * @example https://files.heygen.ai/voice/preview_sara.mp3
+             */
+            preview_audio_url?: string | null;
+            /**
+             * Support Pause
+             * @description Whether the voice supports SSML pause/break tags.
+             * @example true
+             */
+            support_pause: boolean;
+            /**
+             * Support Locale
+             * @description Whether the voice supports locale variants.
+             * @example true
+             */
+            support_locale: boolean;
+            /**
+             * @description Whether this is a public or private voice.
+             * @example public
+             */
+            type: components["schemas"]["AudioVoiceType"];
+        };
+        /**
+         * AudioVoiceType
+         * @enum {string}
+         */
+        AudioVoiceType: "public" | "private";
+        /**
+         * DesignVoiceRequest
+         * @description Request body for POST /v3/voices — design a voice via semantic search.
+         */
+        DesignVoiceRequest: {
+            /**
+             * Prompt
+             * @description Natural language description of the desired voice (e.g., 'warm, confident female narrator').
+             */
+            prompt: string;
+            /**
+             * Gender
+             * @description Filter by gender: 'male' or 'female'.
+             * @default null
+             */
+            gender?: string | null;
+            /**
+             * Locale
+             * @description BCP-47 locale tag to filter by (e.g., 'en-US', 'pt-BR').
+             * @default null
+             */
+            locale?: string | null;
+            /**
+             * Seed
+             * @description Controls which batch of results to return. seed=0 returns the top matches, seed=1 the next batch, etc. Same prompt + seed always returns the same voices.
+             * @default 0
+             */
+            seed?: number;
+        };
+        /**
+         * DesignVoiceResponseData
+         * @description Response payload for POST /v3/voices.
+         */
+        DesignVoiceResponseData: {
+            /**
+             * Voices
+             * @description Matching voices for the given prompt, ordered by relevance.
+             */
+            voices: components["schemas"]["AudioVoiceItem"][];
+            /**
+             * Seed
+             * @description The seed used for this request. Increment to get different voices.
+             */
+            seed: number;
+        };
+        /**
+         * CreateAvatarVideoRequest
+         * @description Request body for POST /v2/videos — unified video creation.
+         */
+        CreateAvatarVideoRequest: {
+            /**
+             * Avatar Id
+             * @description HeyGen avatar ID (photo avatar or video avatar). Mutually exclusive with image_url and image_asset_id.
+             * @default null
+             */
+            avatar_id?: string | null;
+            /**
+             * Image Url
+             * @description Public URL of an image to animate. Mutually exclusive with avatar_id and image_asset_id.
+             * @default null
+             */
+            image_url?: string | null;
+            /**
+             * Image Asset Id
+             * @description HeyGen asset ID of an uploaded image. Mutually exclusive with avatar_id and image_url.
+             * @default null
+             */
+            image_asset_id?: string | null;
+            /**
+             * Script
+             * @description Text script for the avatar to speak. Requires voice_id.
+             * @default null
+             */
+            script?: string | null;
+            /**
+             * Voice Id
+             * @description Voice ID for text-to-speech or speech-to-speech. Required when script is provided.
+             * @default null
+             */
+            voice_id?: string | null;
+            /**
+             * Audio Url
+             * @description Public URL of an audio file to lip-sync. Mutually exclusive with script.
+             * @default null
+             */
+            audio_url?: string | null;
+            /**
+             * Audio Asset Id
+             * @description HeyGen asset ID of an uploaded audio file. Mutually exclusive with script.
+             * @default null
+             */
+            audio_asset_id?: string | null;
+            /**
+             * Title
+             * @description Display title for the video in the HeyGen dashboard.
+             * @default null
+             */
+            title?: string | null;
+            /**
+             * @description Output video resolution.
+             * @default null
+             */
+            resolution?: components["schemas"]["VideoResolution"] | null;
+            /**
+             * @description Output video aspect ratio.
+             * @default null
+             */
+            aspect_ratio?: components["schemas"]["VideoAspectRatio"] | null;
+            /**
+             * Motion Prompt
+             * @description Natural-language prompt controlling avatar body motion. Photo avatars only.
+             * @default null
+             */
+            motion_prompt?: string | null;
+            /**
+             * @description Avatar expressiveness level: 'high', 'medium', or 'low'. Photo avatars only. Defaults to 'low' when omitted.
+             * @default null
+             */
+            expressiveness?: components["schemas"]["Expressiveness"] | null;
+            /**
+             * Remove Background
+             * @description Remove the avatar background. Video avatars must be trained with matting enabled.
+             * @default null
+             */
+            remove_background?: boolean | null;
+            /**
+             * @description Background settings for the video.
+             * @default null
+             */
+            background?: components["schemas"]["BackgroundSetting"] | null;
+            /**
+             * @description Voice tuning parameters (speed, pitch, locale).
+             * @default null
+             */
+            voice_settings?: components["schemas"]["VoiceSettingsInput"] | null;
+            /**
+             * Callback Url
+             * @description Webhook URL to receive a POST notification when the video is ready.
+             * @default null
+             */
+            callback_url?: string | null;
+            /**
+             * Callback Id
+             * @description Caller-defined identifier echoed back in the webhook payload.
+             * @default null
+             */
+            callback_id?: string | null;
+        };
+        /**
+         * BackgroundSetting
+         * @description Background configuration for the generated video.
+         */
+        BackgroundSetting: {
+            /**
+             * Type
+             * @description Background type. 'color' uses a solid hex color; 'image' uses an image from url or asset_id.
+             * @enum {string}
+             */
+            type: "color" | "image";
+            /**
+             * Value
+             * @description Hex color code (e.g. '#ff0000'). Required when type is 'color'.
+             * @default null
+             */
+            value?: string | null;
+            /**
+             * Url
+             * @description URL of the background image. Used when type is 'image'. Mutually exclusive with asset_id.
+             * @default null
+             */
+            url?: string | null;
+            /**
+             * Asset Id
+             * @description HeyGen asset ID of the background image. Used when type is 'image'. Mutually exclusive with url.
+             * @default null
+             */
+            asset_id?: string | null;
+        };
+        /**
+         * Expressiveness
+         * @description Avatar expressiveness level for photo avatars.
+         * @enum {string}
+         */
+        Expressiveness: "high" | "medium" | "low";
+        /**
+         * VideoAspectRatio
+         * @description Output video aspect ratio.
+         * @enum {string}
+         */
+        VideoAspectRatio: "16:9" | "9:16";
+        /**
+         * VideoResolution
+         * @description Output video resolution.
+         * @enum {string}
+         */
+        VideoResolution: "4k" | "1080p" | "720p";
+        /**
+         * VoiceSettingsInput
+         * @description Voice tuning parameters for text-to-speech.
+         */
+        VoiceSettingsInput: {
+            /**
+             * Speed
+             * @description Playback speed multiplier. 0.5 (half speed) to 1.5 (1.5x speed).
+             * @default 1
+             */
+            speed?: number;
+            /**
+             * Pitch
+             * @description Pitch adjustment in semitones. -50 to +50.
+             * @default 0
+             */
+            pitch?: number;
+            /**
+             * Locale
+             * @description Locale/accent hint for multi-lingual voices (e.g. 'en-US').
+             * @default null
+             */
+            locale?: string | null;
+        };
+        /** CreateAvatarVideoResponse */
+        CreateAvatarVideoResponse: {
+            /**
+             * Video Id
+             * @description Unique identifier for the created video.
+             * @example v_abc123def456
+             */
+            video_id: string;
+            /**
+             * Status
+             * @description Initial video status (e.g. 'waiting').
+             * @example waiting
+             */
+            status: string;
+        };
+        /**
+         * VideoDetail
+         * @description Video resource returned by list and detail endpoints.
+         *
+         *     If ``output_language`` is present the video is a translated video;
+         *     otherwise it is a generated video.
+         */
+        VideoDetail: {
+            /**
+             * Id
+             * @description Unique video identifier
+             * @example v_abc123def456
+             */
+            id: string;
+            /**
+             * Title
+             * @description Video title
+             * @default null
+             * @example My Generated Video
+             */
+            title?: string | null;
+            /**
+             * @description Current video status
+             * @example completed
+             */
+            status: components["schemas"]["VideoStatus"];
+            /**
+             * Created At
+             * @description Unix timestamp of creation
+             * @default null
+             * @example 1711929600
+             */
+            created_at?: number | null;
+            /**
+             * Completed At
+             * @description Unix timestamp when video generation finished
+             * @default null
+             * @example 1711930200
+             */
+            completed_at?: number | null;
+            /**
+             * Video Url
+             * @description Presigned URL to download the video file
+             * @default null
+             * @example https://files.heygen.ai/video/abc123.mp4
+             */
+            video_url?: string | null;
+            /**
+             * Thumbnail Url
+             * @description URL to video thumbnail image
+             * @default null
+             * @example https://files.heygen.ai/thumb/abc123.jpg
+             */
+            thumbnail_url?: string | null;
+            /**
+             * Gif Url
+             * @description URL to animated GIF preview
+             * @default null
+             * @example https://files.heygen.ai/gif/abc123.gif
+             */
+            gif_url?: string | null;
+            /**
+             * Captioned Video Url
+             * @description Presigned URL to download the video file with captions burned in
+             * @default null
+             * @example https://files.heygen.ai/video/abc123_captioned.mp4
+             */
+            captioned_video_url?: string | null;
+            /**
+             * Subtitle Url
+             * @description Presigned URL to download the SRT subtitle file
+             * @default null
+             * @example https://files.heygen.ai/srt/abc123.srt
+             */
+            subtitle_url?: string | null;
+            /**
+             * Duration
+             * @description Video duration in seconds
+             * @default null
+             * @example 30.5
+             */
+            duration?: number | null;
+            /**
+             * Folder Id
+             * @description ID of containing folder
+             * @default null
+             * @example folder_abc123
+             */
+            folder_id?: string | null;
+            /**
+             * Output Language
+             * @description BCP-47 output language code. Present only for translated videos.
+             * @default null
+             * @example en-US
+             */
+            output_language?: string | null;
+            /**
+             * Failure Code
+             * @description Machine-readable failure reason. Only present when status is failed.
+             * @default null
+             * @example rendering_failed
+             */
+            failure_code?: string | null;
+            /**
+             * Failure Message
+             * @description Human-readable failure description. Only present when status is failed.
+             * @default null
+             * @example Avatar rendering timed out
+             */
+            failure_message?: string | null;
+            /**
+             * Video Page Url
+             * @description URL to the video page in the HeyGen app
+             * @default null
+             * @example https://app.heygen.com/video/abc123
+             */
+            video_page_url?: string | null;
+        };
+        /**
+         * VideoStatus
+         * @enum {string}
+         */
+        VideoStatus: "pending" | "processing" | "completed" | "failed" | "waiting";
+        /** DeleteVideoResponse */
+        DeleteVideoResponse: {
+            /**
+             * Id
+             * @description ID of the deleted video
+             * @example v_abc123def456
+             */
+            id: string;
+            /**
+             * Deleted
+             * @description Always true on success
+             * @default true
+             * @example true
+             */
+            deleted?: boolean;
+        };
+        /**
+         * CreateVideoV3RequestBody
+         * @description Discriminated union for POST /v3/videos request body.
+         */
+        CreateVideoV3RequestBody: components["schemas"]["CreateVideoFromAvatar"] | components["schemas"]["CreateVideoFromImage"];
+        /**
+         * CreateVideoFromAvatar
+         * @description Create a video from a HeyGen avatar (video or photo avatar).
+         *
+         *     Provide an avatar_id to use a previously created avatar. The server
+         *     automatically selects the appropriate engine based on the avatar type
+         *     (video avatar or photo avatar).
+         */
+        CreateVideoFromAvatar: {
+            /**
+             * Title
+             * @description Display title for the video in the HeyGen dashboard.
+             * @default null
+             */
+            title?: string | null;
+            /**
+             * @description Output video resolution.
+             * @default null
+             */
+            resolution?: components["schemas"]["VideoResolution"] | null;
+            /**
+             * @description Output video aspect ratio.
+             * @default null
+             */
+            aspect_ratio?: components["schemas"]["VideoAspectRatio"] | null;
+            /**
+             * @description Background settings for the video.
+             * @default null
+             */
+            background?: components["schemas"]["BackgroundSetting"] | null;
+            /**
+             * Remove Background
+             * @description Remove the avatar background. Video avatars must be trained with matting enabled.
+             * @default null
+             */
+            remove_background?: boolean | null;
+            /**
+             * Callback Url
+             * @description Webhook URL to receive a POST notification when the video is ready.
+             * @default null
+             */
+            callback_url?: string | null;
+            /**
+             * Callback Id
+             * @description Caller-defined identifier echoed back in the webhook payload.
+             * @default null
+             */
+            callback_id?: string | null;
+            /**
+             * Script
+             * @description Text script for the avatar to speak. Requires voice_id. Mutually exclusive with audio_url/audio_asset_id.
+             * @default null
+             */
+            script?: string | null;
+            /**
+             * Voice Id
+             * @description Voice ID for text-to-speech. Required when script is provided.
+             * @default null
+             */
+            voice_id?: string | null;
+            /**
+             * Audio Url
+             * @description Public URL of an audio file to lip-sync. Mutually exclusive with script.
+             * @default null
+             */
+            audio_url?: string | null;
+            /**
+             * Audio Asset Id
+             * @description HeyGen asset ID of an uploaded audio file. Mutually exclusive with script.
+             * @default null
+             */
+            audio_asset_id?: string | null;
+            /**
+             * @description Voice tuning parameters (speed, pitch, locale).
+             * @default null
+             */
+            voice_settings?: components["schemas"]["VoiceSettingsInput"] | null;
+            /**
+             * @description Must be 'avatar' for avatar-based video creation. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "avatar";
+            /**
+             * Avatar Id
+             * @description HeyGen avatar ID (video avatar or photo avatar look ID).
+             */
+            avatar_id: string;
+            /**
+             * Motion Prompt
+             * @description Natural-language prompt controlling avatar body motion. Photo avatars only.
+             * @default null
+             */
+            motion_prompt?: string | null;
+            /**
+             * @description Avatar expressiveness level. Photo avatars only. Defaults to 'low' when omitted.
+             * @default null
+             */
+            expressiveness?: components["schemas"]["Expressiveness"] | null;
+        };
+        /**
+         * CreateVideoFromImage
+         * @description Create a video by animating an arbitrary image.
+         *
+         *     Provide an image via URL, asset ID, or inline base64. The image will be
+         *     animated with lip-sync to the provided audio or generated speech.
+         */
+        CreateVideoFromImage: {
+            /**
+             * Title
+             * @description Display title for the video in the HeyGen dashboard.
+             * @default null
+             */
+            title?: string | null;
+            /**
+             * @description Output video resolution.
+             * @default null
+             */
+            resolution?: components["schemas"]["VideoResolution"] | null;
+            /**
+             * @description Output video aspect ratio.
+             * @default null
+             */
+            aspect_ratio?: components["schemas"]["VideoAspectRatio"] | null;
+            /**
+             * @description Background settings for the video.
+             * @default null
+             */
+            background?: components["schemas"]["BackgroundSetting"] | null;
+            /**
+             * Remove Background
+             * @description Remove the avatar background. Video avatars must be trained with matting enabled.
+             * @default null
+             */
+            remove_background?: boolean | null;
+            /**
+             * Callback Url
+             * @description Webhook URL to receive a POST notification when the video is ready.
+             * @default null
+             */
+            callback_url?: string | null;
+            /**
+             * Callback Id
+             * @description Caller-defined identifier echoed back in the webhook payload.
+             * @default null
+             */
+            callback_id?: string | null;
+            /**
+             * Script
+             * @description Text script for the avatar to speak. Requires voice_id. Mutually exclusive with audio_url/audio_asset_id.
+             * @default null
+             */
+            script?: string | null;
+            /**
+             * Voice Id
+             * @description Voice ID for text-to-speech. Required when script is provided.
+             * @default null
+             */
+            voice_id?: string | null;
+            /**
+             * Audio Url
+             * @description Public URL of an audio file to lip-sync. Mutually exclusive with script.
+             * @default null
+             */
+            audio_url?: string | null;
+            /**
+             * Audio Asset Id
+             * @description HeyGen asset ID of an uploaded audio file. Mutually exclusive with script.
+             * @default null
+             */
+            audio_asset_id?: string | null;
+            /**
+             * @description Voice tuning parameters (speed, pitch, locale).
+             * @default null
+             */
+            voice_settings?: components["schemas"]["VoiceSettingsInput"] | null;
+            /**
+             * @description Must be 'image' for image-based video creation. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "image";
+            /**
+             * Image
+             * @description Image to animate. Accepts URL, asset ID, or base64-encoded data.
+             */
+            image: components["schemas"]["AssetUrl"] | components["schemas"]["AssetId"] | components["schemas"]["AssetBase64"];
+            /**
+             * Motion Prompt
+             * @description Natural-language prompt controlling avatar body motion.
+             * @default null
+             */
+            motion_prompt?: string | null;
+            /**
+             * @description Avatar expressiveness level. Defaults to 'low' when omitted.
+             * @default null
+             */
+            expressiveness?: components["schemas"]["Expressiveness"] | null;
+        };
+        /**
+         * MCPVideoTranslateCreateRequest
+         * @description Request body for creating a video translation job via the MCP server.
+         */
+        MCPVideoTranslateCreateRequest: {
+            /**
+             * Video Url
+             * @description URL of the source video to translate
+             */
+            video_url: string;
+            /**
+             * Title
+             * @description Title for the translation job
+             * @default null
+             */
+            title?: string | null;
+            /**
+             * Output Language
+             * @description Single target language code. Mutually exclusive with output_languages.
+             * @default null
+             */
+            output_language?: string | null;
+            /**
+             * Output Languages
+             * @description Multiple target language codes for batch translation. Mutually exclusive with output_language.
+             * @default null
+             */
+            output_languages?: string[] | null;
+            /**
+             * Audio Url
+             * @description Custom audio URL for audio dubbing
+             * @default null
+             */
+            audio_url?: string | null;
+            /**
+             * Input Language
+             * @description Source language code (auto-detected if omitted)
+             * @default null
+             */
+            input_language?: string | null;
+            /**
+             * Translate Audio Only
+             * @description Only translate audio, keep original video
+             * @default false
+             */
+            translate_audio_only?: boolean;
+            /**
+             * Speaker Num
+             * @description Number of speakers (improves speaker separation)
+             * @default null
+             */
+            speaker_num?: number | null;
+            /**
+             * Mode
+             * @description Translation quality mode: 'speed' (faster) or 'precision' (higher quality, uses avatar inference)
+             * @default speed
+             * @enum {string}
+             */
+            mode?: "speed" | "precision";
+            /**
+             * Callback Url
+             * @description Webhook URL for completion notifications
+             * @default null
+             */
+            callback_url?: string | null;
+            /**
+             * Callback Id
+             * @description ID included in webhook payload
+             * @default null
+             */
+            callback_id?: string | null;
+            /**
+             * Enable Caption
+             * @description Generate captions for translated video
+             * @default false
+             */
+            enable_caption?: boolean;
+            /**
+             * Keep The Same Format
+             * @description Preserve the source video's encoding specs (resolution, bitrate). Defaults to True for enterprise/team/pro API users with audio_url.
+             * @default null
+             */
+            keep_the_same_format?: boolean | null;
+            /**
+             * Enable Dynamic Duration
+             * @description Allow dynamic duration adjustment
+             * @default true
+             */
+            enable_dynamic_duration?: boolean;
+            /**
+             * Disable Music Track
+             * @description Remove background music
+             * @default false
+             */
+            disable_music_track?: boolean;
+            /**
+             * Enable Speech Enhancement
+             * @description Enhance speech quality
+             * @default false
+             */
+            enable_speech_enhancement?: boolean;
+            /**
+             * Enable Watermark
+             * @description Add watermark to output
+             * @default false
+             */
+            enable_watermark?: boolean;
+            /**
+             * Start Time
+             * @description Start time in seconds for partial translation
+             * @default null
+             */
+            start_time?: number | null;
+            /**
+             * End Time
+             * @description End time in seconds for partial translation
+             * @default null
+             */
+            end_time?: number | null;
+            /**
+             * Brand Voice Id
+             * @description Custom brand voice ID. Requires brand voice setup.
+             * @default null
+             */
+            brand_voice_id?: string | null;
+            /**
+             * Srt Url
+             * @description Custom subtitle file URL. Enterprise plan only.
+             * @default null
+             */
+            srt_url?: string | null;
+            /**
+             * Srt Role
+             * @description Which video the SRT applies to. Enterprise plan only. Used with srt_url.
+             * @default null
+             */
+            srt_role?: ("input" | "output") | null;
+            /**
+             * Fps Mode
+             * @description Frame rate mode: 'vfr', 'cfr', or 'passthrough'. Only valid with audio_url.
+             * @default null
+             */
+            fps_mode?: string | null;
+            /**
+             * Folder Id
+             * @description Project/folder ID to organize translation into
+             * @default null
+             */
+            folder_id?: string | null;
+        };
+        /** VideoTranslateCreateResponse */
+        VideoTranslateCreateResponse: {
+            /**
+             * Video Translate Id
+             * @default null
+             * @example vt_abc123
+             */
+            video_translate_id?: string | null;
+            /**
+             * Video Translate Ids
+             * @default null
+             * @example [
+             *       "vt_abc123",
+             *       "vt_def456"
+             *     ]
+             */
+            video_translate_ids?: string[] | null;
+        };
+        /** ListTargetLanguageResponse */
+        ListTargetLanguageResponse: {
+            /**
+             * Languages
+             * @example [
+             *       "en",
+             *       "es",
+             *       "fr",
+             *       "de",
+             *       "ja",
+             *       "zh"
+             *     ]
+             */
+            languages: string[];
+        };
+        /** VideoTranslateCaptionGetResponse */
+        VideoTranslateCaptionGetResponse: {
+            /**
+             * Caption Url
+             * @example https://files.heygen.ai/captions/abc123.srt
+             */
+            caption_url: string;
+        };
+        /**
+         * CreateVideoTranslationRequest
+         * @description Request body for POST /v3/video-translations.
+         */
+        CreateVideoTranslationRequest: {
+            /**
+             * Video
+             * @description Source video — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
+             */
+            video: components["schemas"]["AssetUrl"] | components["schemas"]["AssetId"];
+            /**
+             * Title
+             * @description Title for the translation job
+             * @default null
+             */
+            title?: string | null;
+            /**
+             * Output Languages
+             * @description Target language names (e.g. 'Chinese (Cantonese, Traditional)', 'Spanish (Spain)', 'English'). Use GET /v3/video-translations/languages for valid values. Use one for single translation, multiple for batch.
+             */
+            output_languages: string[];
+            /**
+             * Audio
+             * @description Custom audio for dubbing — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
+             * @default null
+             */
+            audio?: (components["schemas"]["AssetUrl"] | components["schemas"]["AssetId"]) | null;
+            /**
+             * Input Language
+             * @description Source language code (auto-detected if omitted)
+             * @default null
+             */
+            input_language?: string | null;
+            /**
+             * Translate Audio Only
+             * @description Only translate audio, keep original video
+             * @default false
+             */
+            translate_audio_only?: boolean;
+            /**
+             * Speaker Num
+             * @description Number of speakers (improves speaker separation)
+             * @default null
+             */
+            speaker_num?: number | null;
+            /**
+             * @description Translation quality mode: 'speed' (faster) or 'precision' (higher quality, uses avatar inference)
+             * @default speed
+             */
+            mode?: components["schemas"]["VideoTranslationMode"];
+            /**
+             * Callback Url
+             * @description Webhook URL for completion notifications
+             * @default null
+             */
+            callback_url?: string | null;
+            /**
+             * Callback Id
+             * @description ID included in webhook payload
+             * @default null
+             */
+            callback_id?: string | null;
+            /**
+             * Enable Caption
+             * @description Generate captions for translated video
+             * @default false
+             */
+            enable_caption?: boolean;
+            /**
+             * Keep The Same Format
+             * @description Preserve the source video's encoding specs (resolution, bitrate).
+             * @default null
+             */
+            keep_the_same_format?: boolean | null;
+            /**
+             * Enable Dynamic Duration
+             * @description Allow dynamic duration adjustment
+             * @default true
+             */
+            enable_dynamic_duration?: boolean;
+            /**
+             * Disable Music Track
+             * @description Remove background music
+             * @default false
+             */
+            disable_music_track?: boolean;
+            /**
+             * Enable Speech Enhancement
+             * @description Enhance speech quality
+             * @default false
+             */
+            enable_speech_enhancement?: boolean;
+            /**
+             * Enable Watermark
+             * @description Add watermark to output
+             * @default false
+             */
+            enable_watermark?: boolean;
+            /**
+             * Start Time
+             * @description Start time in seconds for partial translation
+             * @default null
+             */
+            start_time?: number | null;
+            /**
+             * End Time
+             * @description End time in seconds for partial translation
+             * @default null
+             */
+            end_time?: number | null;
+            /**
+             * Brand Voice Id
+             * @description Custom brand voice ID. Requires brand voice setup.
+             * @default null
+             */
+            brand_voice_id?: string | null;
+            /**
+             * Srt
+             * @description Custom subtitle file — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}. Enterprise plan only.
+             * @default null
+             */
+            srt?: (components["schemas"]["AssetUrl"] | components["schemas"]["AssetId"]) | null;
+            /**
+             * Srt Role
+             * @description Which video the subtitle applies to: 'input' (source) or 'output' (translated). Enterprise plan only.
+             * @default null
+             */
+            srt_role?: ("input" | "output") | null;
+            /**
+             * Fps Mode
+             * @description Frame rate mode: 'vfr', 'cfr', or 'passthrough'. Only valid with audio.
+             * @default null
+             */
+            fps_mode?: string | null;
+            /**
+             * Folder Id
+             * @description Project/folder ID to organize translation into
+             * @default null
+             */
+            folder_id?: string | null;
+        };
+        /**
+         * VideoTranslationMode
+         * @enum {string}
+         */
+        VideoTranslationMode: "speed" | "precision";
+        /**
+         * VideoTranslationCreateResponse
+         * @description Response for POST /v3/video-translations.
+         */
+        VideoTranslationCreateResponse: {
+            /**
+             * Video Translation Ids
+             * @description Video translation IDs, one per target language
+             */
+            video_translation_ids: string[];
+        };
+        /**
+         * VideoTranslationDetail
+         * @description Detailed video translation resource.
+         */
+        VideoTranslationDetail: {
+            /**
+             * Id
+             * @description Unique video translation identifier
+             */
+            id: string;
+            /**
+             * Title
+             * @description Title of the translation job
+             * @default null
+             */
+            title?: string | null;
+            /** @description Current status of the translation */
+            status: components["schemas"]["VideoTranslationStatus"];
+            /**
+             * Output Language
+             * @description Target language code
+             * @default null
+             */
+            output_language?: string | null;
+            /**
+             * Input Language
+             * @description Detected or specified source language code
+             * @default null
+             */
+            input_language?: string | null;
+            /**
+             * Duration
+             * @description Video duration in seconds
+             * @default null
+             */
+            duration?: number | null;
+            /**
+             * Translate Audio Only
+             * @description Whether only the audio was translated, keeping the original video
+             * @default null
+             */
+            translate_audio_only?: boolean | null;
+            /**
+             * Video Url
+             * @description Presigned download URL for the translated video. Only present when status is completed.
+             * @default null
+             */
+            video_url?: string | null;
+            /**
+             * Audio Url
+             * @description Presigned download URL for the translated audio. Only present when status is completed.
+             * @default null
+             */
+            audio_url?: string | null;
+            /**
+             * Callback Id
+             * @description Client-provided callback ID
+             * @default null
+             */
+            callback_id?: string | null;
+            /**
+             * Created At
+             * @description Unix timestamp when the translation was created
+             * @default null
+             */
+            created_at?: number | null;
+            /**
+             * Failure Message
+             * @description Error description. Only present when status is failed.
+             * @default null
+             */
+            failure_message?: string | null;
+        };
+        /**
+         * VideoTranslationStatus
+         * @enum {string}
+         */
+        VideoTranslationStatus: "pending" | "running" | "completed" | "failed";
+        /**
+         * UpdateVideoTranslationRequest
+         * @description Request body for PATCH /v3/video-translations/{id}.
+         */
+        UpdateVideoTranslationRequest: {
+            /**
+             * Title
+             * @description New title for the video translation
+             */
+            title: string;
+        };
+        /**
+         * VideoTranslationDeleteResponse
+         * @description Response for DELETE /v3/video-translations/{id}.
+         */
+        VideoTranslationDeleteResponse: {
+            /**
+             * Id
+             * @description ID of the deleted video translation
+             */
+            id: string;
+        };
+        /**
+         * VideoTranslationCaptionResponse
+         * @description Response for GET /v3/video-translations/{id}/caption.
+         */
+        VideoTranslationCaptionResponse: {
+            /**
+             * Caption Url
+             * @description Presigned URL to download the caption file
+             */
+            caption_url: string;
+        };
+        /**
+         * VideoTranslationLanguagesResponse
+         * @description Response for GET /v3/video-translations/languages.
+         */
+        VideoTranslationLanguagesResponse: {
+            /**
+             * Languages
+             * @description List of supported target language codes
+             */
+            languages: string[];
+        };
+        /**
+         * CreateProofreadRequest
+         * @description Request body for POST /v3/video-translations/proofreads.
+         */
+        CreateProofreadRequest: {
+            /**
+             * Video
+             * @description Source video — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
+             */
+            video: components["schemas"]["AssetUrl"] | components["schemas"]["AssetId"];
+            /**
+             * Output Languages
+             * @description Target language codes. Use one for single proofread, multiple for batch.
+             */
+            output_languages: string[];
+            /**
+             * Title
+             * @description Title for the proofread job
+             */
+            title: string;
+            /**
+             * Brand Voice Id
+             * @description Custom brand voice ID. Requires brand voice setup.
+             * @default null
+             */
+            brand_voice_id?: string | null;
+            /**
+             * Speaker Num
+             * @description Number of speakers (improves speaker separation)
+             * @default null
+             */
+            speaker_num?: number | null;
+            /**
+             * Folder Id
+             * @description Project/folder ID to organize proofread into
+             * @default null
+             */
+            folder_id?: string | null;
+            /**
+             * Enable Video Stretching
+             * @description Allow dynamic duration adjustment
+             * @default false
+             */
+            enable_video_stretching?: boolean;
+            /**
+             * Disable Music Track
+             * @description Remove background music
+             * @default false
+             */
+            disable_music_track?: boolean;
+            /**
+             * Enable Speech Enhancement
+             * @description Enhance speech quality
+             * @default false
+             */
+            enable_speech_enhancement?: boolean;
+            /**
+             * Srt
+             * @description Initial SRT file — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
+             * @default null
+             */
+            srt?: (components["schemas"]["AssetUrl"] | components["schemas"]["AssetId"]) | null;
+            /**
+             * @description Translation quality mode: 'speed' (faster) or 'precision' (higher quality)
+             * @default speed
+             */
+            mode?: components["schemas"]["VideoTranslationMode"];
+            /**
+             * Keep The Same Format
+             * @description Preserve the source video's encoding specs (resolution, bitrate)
+             * @default false
+             */
+            keep_the_same_format?: boolean;
+        };
+        /**
+         * CreateProofreadResponse
+         * @description Response for POST /v3/video-translations/proofreads.
+         */
+        CreateProofreadResponse: {
+            /**
+             * Proofread Ids
+             * @description Proofread IDs, one per target language
+             */
+            proofread_ids: string[];
+            /** @description Initial status (always processing) */
+            status: components["schemas"]["ProofreadStatus"];
+        };
+        /**
+         * ProofreadStatus
+         * @enum {string}
+         */
+        ProofreadStatus: "processing" | "completed" | "failed";
+        /**
+         * ProofreadDetail
+         * @description Detailed proofread resource.
+         */
+        ProofreadDetail: {
+            /**
+             * Id
+             * @description Unique proofread identifier
+             */
+            id: string;
+            /**
+             * Title
+             * @description Title of the proofread job
+             * @default null
+             */
+            title?: string | null;
+            /** @description Current status */
+            status: components["schemas"]["ProofreadStatus"];
+            /**
+             * Output Language
+             * @description Target language code
+             * @default null
+             */
+            output_language?: string | null;
+            /**
+             * Input Language
+             * @description Detected or specified source language code
+             * @default null
+             */
+            input_language?: string | null;
+            /**
+             * Submitted For Review
+             * @description Whether the proofread has been submitted for review
+             * @default null
+             */
+            submitted_for_review?: boolean | null;
+            /**
+             * Created At
+             * @description Unix timestamp when the proofread was created
+             * @default null
+             */
+            created_at?: number | null;
+            /**
+             * Failure Message
+             * @description Error description. Only present when status is failed.
+             * @default null
+             */
+            failure_message?: string | null;
+        };
+        /**
+         * DownloadSRTResponse
+         * @description Response for GET /v3/video-translations/proofreads/{id}/srt.
+         */
+        DownloadSRTResponse: {
+            /**
+             * Srt Url
+             * @description Presigned URL to download the edited SRT file
+             */
+            srt_url: string;
+            /**
+             * Original Srt Url
+             * @description Presigned URL for the original SRT file (if provided at creation)
+             * @default null
+             */
+            original_srt_url?: string | null;
+        };
+        /**
+         * UploadSRTRequest
+         * @description Request body for PUT /v3/video-translations/proofreads/{id}/srt.
+         */
+        UploadSRTRequest: {
+            /**
+             * Srt
+             * @description SRT file — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
+             */
+            srt: components["schemas"]["AssetUrl"] | components["schemas"]["AssetId"];
+        };
+        /**
+         * GenerateVideoRequest
+         * @description Request body for POST /v3/video-translations/proofreads/{id}/generate.
+         */
+        GenerateVideoRequest: {
+            /**
+             * Captions
+             * @description Generate captions for the translated video
+             * @default false
+             */
+            captions?: boolean;
+            /**
+             * Translate Audio Only
+             * @description Only translate audio, keep original video
+             * @default false
+             */
+            translate_audio_only?: boolean;
+            /**
+             * Callback Id
+             * @description ID included in webhook payload
+             * @default null
+             */
+            callback_id?: string | null;
+            /**
+             * Callback Url
+             * @description Webhook URL for completion notifications
+             * @default null
+             */
+            callback_url?: string | null;
+        };
+        /**
+         * GenerateVideoResponse
+         * @description Response for POST /v3/video-translations/proofreads/{id}/generate.
+         */
+        GenerateVideoResponse: {
+            /**
+             * Video Translation Id
+             * @description Video translation ID — use GET /v3/video-translations/{id} to poll status
+             */
+            video_translation_id: string;
+            /** @description Initial status (always processing) */
+            status: components["schemas"]["ProofreadStatus"];
+        };
+        /**
+         * CreateLipsyncRequest
+         * @description Request body for POST /v3/lipsyncs.
+         */
+        CreateLipsyncRequest: {
+            /**
+             * Video
+             * @description Source video — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
+             */
+            video: components["schemas"]["AssetUrl"] | components["schemas"]["AssetId"];
+            /**
+             * Audio
+             * @description Replacement audio — provide as {type: 'url', url: '...'} or {type: 'asset_id', asset_id: '...'}
+             */
+            audio: components["schemas"]["AssetUrl"] | components["schemas"]["AssetId"];
+            /**
+             * Title
+             * @description Title for the lipsync job
+             * @default null
+             */
+            title?: string | null;
+            /**
+             * @description Quality mode: 'speed' (faster) or 'precision' (higher quality, uses avatar inference)
+             * @default speed
+             */
+            mode?: components["schemas"]["VideoTranslationMode"];
+            /**
+             * Callback Url
+             * @description Webhook URL for completion notifications
+             * @default null
+             */
+            callback_url?: string | null;
+            /**
+             * Callback Id
+             * @description ID included in webhook payload
+             * @default null
+             */
+            callback_id?: string | null;
+            /**
+             * Enable Caption
+             * @description Generate captions for the output video
+             * @default false
+             */
+            enable_caption?: boolean;
+            /**
+             * Keep The Same Format
+             * @description Preserve the source video's encoding specs (resolution, bitrate).
+             * @default null
+             */
+            keep_the_same_format?: boolean | null;
+            /**
+             * Enable Dynamic Duration
+             * @description Allow dynamic duration adjustment
+             * @default true
+             */
+            enable_dynamic_duration?: boolean;
+            /**
+             * Disable Music Track
+             * @description Remove background music
+             * @default false
+             */
+            disable_music_track?: boolean;
+            /**
+             * Enable Speech Enhancement
+             * @description Enhance speech quality
+             * @default false
+             */
+            enable_speech_enhancement?: boolean;
+            /**
+             * Enable Watermark
+             * @description Add watermark to output
+             * @default false
+             */
+            enable_watermark?: boolean;
+            /**
+             * Start Time
+             * @description Start time in seconds for partial lipsync
+             * @default null
+             */
+            start_time?: number | null;
+            /**
+             * End Time
+             * @description End time in seconds for partial lipsync
+             * @default null
+             */
+            end_time?: number | null;
+            /**
+             * Fps Mode
+             * @description Frame rate mode: 'vfr', 'cfr', or 'passthrough'.
+             * @default null
+             */
+            fps_mode?: string | null;
+            /**
+             * Folder Id
+             * @description Project/folder ID to organize lipsync into
+             * @default null
+             */
+            folder_id?: string | null;
+        };
+        /**
+         * LipsyncCreateResponse
+         * @description Response for POST /v3/lipsyncs.
+         */
+        LipsyncCreateResponse: {
+            /**
+             * Lipsync Id
+             * @description Lipsync ID — use GET /v3/lipsyncs/{id} to poll status
+             */
+            lipsync_id: string;
+        };
+        /**
+         * LipsyncDetail
+         * @description Detailed lipsync resource.
+         */
+        LipsyncDetail: {
+            /**
+             * Id
+             * @description Unique lipsync identifier
+             */
+            id: string;
+            /**
+             * Title
+             * @description Title of the lipsync job
+             * @default null
+             */
+            title?: string | null;
+            /** @description Current status */
+            status: components["schemas"]["VideoTranslationStatus"];
+            /**
+             * Duration
+             * @description Video duration in seconds
+             * @default null
+             */
+            duration?: number | null;
+            /**
+             * Video Url
+             * @description Presigned download URL for the output video. Only present when status is completed.
+             * @default null
+             */
+            video_url?: string | null;
+            /**
+             * Callback Id
+             * @description Client-provided callback ID
+             * @default null
+             */
+            callback_id?: string | null;
+            /**
+             * Created At
+             * @description Unix timestamp when the lipsync was created
+             * @default null
+             */
+            created_at?: number | null;
+            /**
+             * Failure Message
+             * @description Error description. Only present when status is failed.
+             * @default null
+             */
+            failure_message?: string | null;
+        };
+        /**
+         * UpdateLipsyncRequest
+         * @description Request body for PATCH /v3/lipsyncs/{id}.
+         */
+        UpdateLipsyncRequest: {
+            /**
+             * Title
+             * @description New title for the lipsync
+             */
+            title: string;
+        };
+        /**
+         * LipsyncDeleteResponse
+         * @description Response for DELETE /v3/lipsyncs/{id}.
+         */
+        LipsyncDeleteResponse: {
+            /**
+             * Id
+             * @description ID of the deleted lipsync
+             */
+            id: string;
+        };
+        /** UserInfoResponse */
+        UserInfoResponse: {
+            /**
+             * Username
+             * @example user_abc123
+             */
+            username: string;
+            /**
+             * Email
+             * @example user@example.com
+             */
+            email: string | null;
+            /**
+             * First Name
+             * @example Jane
+             */
+            first_name: string | null;
+            /**
+             * Last Name
+             * @example Doe
+             */
+            last_name: string | null;
+            /**
+             * @default null
+             * @example wallet
+             */
+            billing_type?: components["schemas"]["BillingType"] | null;
+            /** @default null */
+            wallet?: components["schemas"]["WalletInfo"] | null;
+            /** @default null */
+            subscription?: components["schemas"]["SubscriptionInfo"] | null;
+            /** @default null */
+            usage_based?: components["schemas"]["UsageBasedInfo"] | null;
+        };
+        /** AutoReloadInfo */
+        AutoReloadInfo: {
+            /**
+             * Enabled
+             * @example true
+             */
+            enabled: boolean;
+            /**
+             * Threshold Usd
+             * @default null
+             * @example 10
+             */
+            threshold_usd?: number | null;
+            /**
+             * Amount Usd
+             * @default null
+             * @example 50
+             */
+            amount_usd?: number | null;
+        };
+        /**
+         * BillingType
+         * @description Discriminator for billing fields.  Exactly one of wallet / subscription /
+         *     usage_based is populated depending on this value.
+         *     - wallet: prepaid balance in USD (or credits for Enterprise), API key auth
+         *     - subscription: per-pool credit balances, OAuth integration apps
+         *     - usage_based: metered billing with optional spending cap
+         * @enum {string}
+         */
+        BillingType: "wallet" | "subscription" | "usage_based";
+        /** CreditPool */
+        CreditPool: {
+            /**
+             * Remaining
+             * @default null
+             * @example 500
+             */
+            remaining?: number | null;
+            /**
+             * Resets At
+             * @default null
+             * @example 2024-05-01T00:00:00Z
+             */
+            resets_at?: string | null;
+        };
+        /** SubscriptionCredits */
+        SubscriptionCredits: {
+            /** @default null */
+            premium_credits?: components["schemas"]["CreditPool"] | null;
+            /** @default null */
+            add_on_credits?: components["schemas"]["CreditPool"] | null;
+        };
+        /** SubscriptionInfo */
+        SubscriptionInfo: {
+            /** @example team */
+            plan: components["schemas"]["SubscriptionTier"];
+            credits: components["schemas"]["SubscriptionCredits"];
+        };
+        /**
+         * SubscriptionTier
+         * @enum {string}
+         */
+        SubscriptionTier: "free" | "starter" | "creator" | "pro" | "team" | "enterprise" | "business_plus";
+        /** UsageBasedInfo */
+        UsageBasedInfo: {
+            /**
+             * Spending Current Usd
+             * @default null
+             * @example 42.5
+             */
+            spending_current_usd?: number | null;
+            /**
+             * Spending Cap Usd
+             * @default null
+             * @example 100
+             */
+            spending_cap_usd?: number | null;
+        };
+        /**
+         * WalletCurrency
+         * @enum {string}
+         */
+        WalletCurrency: "usd" | "credits";
+        /** WalletInfo */
+        WalletInfo: {
+            /** @example usd */
+            currency: components["schemas"]["WalletCurrency"];
+            /**
+             * Remaining Balance
+             * @default null
+             * @example 125.5
+             */
+            remaining_balance?: number | null;
+            /** @default null */
+            auto_reload?: components["schemas"]["AutoReloadInfo"] | null;
+        };
+        /**
+         * CreateWorkflowExecutionRequest
+         * @description Request body for single-workflow execution via POST /v1/workflows/executions.
+         */
+        CreateWorkflowExecutionRequest: {
+            /**
+             * Workflow Type
+             * @description The workflow type to execute (e.g., 'GenerateImageNode', 'GenerateVideoNode')
+             */
+            workflow_type: string;
+            /**
+             * Input
+             * @description Workflow-specific input matching the workflow's input schema
+             */
+            input: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * WorkflowExecutionResponse
+         * @description Response after submitting a workflow execution (POST /v1/workflows/executions).
+         */
+        WorkflowExecutionResponse: {
+            /**
+             * Execution Id
+             * @description The execution ID to poll for results
+             * @example exec_abc123def456
+             */
+            execution_id: string;
+            /**
+             * Status
+             * @description Initial status of the submission
+             * @default submitted
+             * @example submitted
+             */
+            status?: string;
+        };
+        /**
+         * CreateGraphExecutionRequest
+         * @description Request body for multi-workflow graph execution via POST /v1/workflows/graph-executions.
+         */
+        CreateGraphExecutionRequest: {
+            /**
+             * Workflows
+             * @description Workflows to execute as a DAG
+             */
+            workflows: components["schemas"]["WorkflowRequestEntry"][];
+        };
+        /**
+         * WorkflowRequestEntry
+         * @description A single workflow within a multi-workflow graph submission.
+         */
+        WorkflowRequestEntry: {
+            /**
+             * Type
+             * @description The workflow type (e.g., 'TTSNode', 'TrimVideoNode')
+             */
+            type: string;
+            /**
+             * Id
+             * @description Unique identifier for this workflow within the graph
+             */
+            id: string;
+            /**
+             * Parent
+             * @description IDs of parent workflows this depends on
+             */
+            parent?: string[];
+            /**
+             * Input
+             * @description Workflow-specific input. Use NodeRef objects to reference parent outputs.
+             */
+            input: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * WorkflowExecutionDetailResponse
+         * @description Response for polling a workflow execution (GET /v1/workflows/executions/<execution_id>).
+         */
+        WorkflowExecutionDetailResponse: {
+            /**
+             * Execution Id
+             * @description The execution ID
+             * @example exec_abc123def456
+             */
+            execution_id: string;
+            /**
+             * Status
+             * @description Execution status: submitted | running | completed | failed | not_found
+             * @example completed
+             */
+            status: string;
+            /**
+             * Output
+             * @description Workflow output when completed (single-workflow executions)
+             * @default null
+             * @example {
+             *       "url": "https://files.heygen.ai/output.mp4"
+             *     }
+             */
+            output?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Outputs
+             * @description All workflow outputs keyed by workflow ID (multi-workflow graph executions)
+             * @default null
+             * @example {
+             *       "node_1": {
+             *         "url": "https://files.heygen.ai/output.mp4"
+             *       }
+             *     }
+             */
+            outputs?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Error details when failed
+             * @default null
+             */
+            error?: components["schemas"]["WorkflowExecutionError"] | null;
+        };
+        /**
+         * WorkflowExecutionError
+         * @description Structured error detail for a workflow execution.
+         */
+        WorkflowExecutionError: {
             /**
              * Code
-             * @description Machine-readable error code.
-             * @example training_failed
+             * @description Machine-readable error code
+             * @example workflow_timeout
              */
             code: string;
             /**
              * Message
-             * @description Human-readable error description.
-             * @example Footage duration must be between 15s and 600s
+             * @description Human-readable error message
+             * @example Workflow execution timed out after 300s
              */
             message: string;
+        };
+        /**
+         * WorkflowCatalogEntry
+         * @description Schema information for a single exposed workflow.
+         */
+        WorkflowCatalogEntry: {
+            /**
+             * Workflow Type
+             * @description The workflow type identifier
+             * @example GenerateVideoNode
+             */
+            workflow_type: string;
+            /**
+             * Name
+             * @description Human-readable name
+             * @example Generate Video
+             */
+            name: string;
+            /**
+             * Description
+             * @description What this workflow does
+             * @example Generate a video from text and avatar
+             */
+            description: string;
+            /**
+             * Category
+             * @description Workflow category: content_ai, media_generation, utility
+             * @example content_ai
+             */
+            category: string;
+            /**
+             * Input Schema
+             * @description JSON Schema for the workflow's input
+             * @example {
+             *       "properties": {
+             *         "text": {
+             *           "type": "string"
+             *         }
+             *       },
+             *       "type": "object"
+             *     }
+             */
+            input_schema: {
+                [key: string]: unknown;
+            };
+            /**
+             * Output Schema
+             * @description JSON Schema for the workflow's output
+             * @example {
+             *       "properties": {
+             *         "url": {
+             *           "type": "string"
+             *         }
+             *       },
+             *       "type": "object"
+             *     }
+             */
+            output_schema: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * CreateAvatarConsentRequest
+         * @description Request body for POST /v3/avatars/{group_id}/consent.
+         */
+        CreateAvatarConsentRequest: {
+            /**
+             * Reroute Url
+             * @description Callback URL where the user is redirected after completing consent. Defaults to HeyGen's consent completion page.
+             * @default null
+             */
+            reroute_url?: string | null;
+        };
+        /**
+         * CreateAvatarConsentResponse
+         * @description Response body for POST /v3/avatars/{group_id}/consent.
+         */
+        CreateAvatarConsentResponse: {
+            /** @description The avatar group associated with this consent. */
+            avatar_group: components["schemas"]["AvatarGroupItem"];
+            /**
+             * Url
+             * @description URL to the consent page.
+             */
+            url: string;
+        };
+        /**
+         * UpdateAvatarLookRequest
+         * @description Request body for PATCH /v3/avatars/looks/<look_id>.
+         */
+        UpdateAvatarLookRequest: {
+            /**
+             * Name
+             * @description New display name for the look.
+             * @default null
+             */
+            name?: string | null;
+        };
+        /**
+         * WebhookEventTypeItem
+         * @description A webhook event type with its description.
+         */
+        WebhookEventTypeItem: {
+            /**
+             * Event Type
+             * @description The event type identifier, e.g. 'avatar_video.success'.
+             * @example avatar_video.success
+             */
+            event_type: string;
+            /**
+             * Description
+             * @description Human-readable description of when this event fires.
+             * @example Fired when an avatar video completes rendering successfully.
+             */
+            description: string;
+        };
+        /**
+         * WebhookEndpointResponse
+         * @description A registered webhook endpoint.
+         */
+        WebhookEndpointResponse: {
+            /**
+             * Endpoint Id
+             * @description Unique identifier for this webhook endpoint.
+             * @example ep_abc123def456
+             */
+            endpoint_id: string;
+            /**
+             * Url
+             * @description The URL that receives webhook POST requests.
+             * @example https://example.com/webhook
+             */
+            url: string;
+            /**
+             * Events
+             * @description Event types this endpoint subscribes to. Null means all events.
+             * @default null
+             * @example [
+             *       "avatar_video.success",
+             *       "avatar_video.fail"
+             *     ]
+             */
+            events?: string[] | null;
+            /**
+             * Status
+             * @description Endpoint status: 'enabled' or 'disabled'.
+             * @example enabled
+             */
+            status: string;
+            /**
+             * Created At
+             * @description ISO 8601 timestamp when the endpoint was created.
+             * @example 2024-04-01T12:00:00Z
+             */
+            created_at: string;
+            /**
+             * Secret
+             * @description The signing secret for verifying webhook payloads. Only returned on create and rotate-secret.
+             * @default null
+             * @example whsec_abc123def456
+             */
+            secret?: string | null;
+        };
+        /**
+         * CreateWebhookEndpointRequest
+         * @description Request body for POST /v3/webhooks/endpoints.
+         */
+        CreateWebhookEndpointRequest: {
+            /**
+             * Url
+             * @description Publicly accessible HTTPS URL that will receive webhook POST requests.
+             */
+            url: string;
+            /**
+             * Events
+             * @description Event types to subscribe to. Omit or set to null to receive all events.
+             * @default null
+             */
+            events?: components["schemas"]["WebhookEventType"][] | null;
+            /**
+             * Entity Id
+             * @description Optional entity ID to scope this endpoint to a specific resource (e.g. a personalized video project).
+             * @default null
+             */
+            entity_id?: string | null;
+        };
+        /**
+         * WebhookEventType
+         * @enum {string}
+         */
+        WebhookEventType: "avatar_video.success" | "avatar_video.fail" | "avatar_video_gif.success" | "avatar_video_gif.fail" | "video_translate.success" | "video_translate.fail" | "personalized_video" | "instant_avatar.success" | "instant_avatar.fail" | "photo_avatar_generation.success" | "photo_avatar_generation.fail" | "photo_avatar_train.success" | "photo_avatar_train.fail" | "photo_avatar_add_motion.success" | "photo_avatar_add_motion.fail" | "proofread_creation.success" | "proofread_creation.fail" | "live_avatar.success" | "live_avatar.fail" | "avatar_video_caption.success" | "avatar_video_caption.fail" | "video_agent.success" | "video_agent.fail";
+        /**
+         * UpdateWebhookEndpointRequest
+         * @description Request body for PATCH /v3/webhooks/endpoints/{endpoint_id}.
+         */
+        UpdateWebhookEndpointRequest: {
+            /**
+             * Url
+             * @description New URL for the endpoint. Must be publicly accessible HTTPS.
+             * @default null
+             */
+            url?: string | null;
+            /**
+             * Events
+             * @description New list of event types to subscribe to. Replaces the existing list.
+             * @default null
+             */
+            events?: components["schemas"]["WebhookEventType"][] | null;
+        };
+        /**
+         * RotateSecretResponseData
+         * @description Response from rotating a webhook endpoint's signing secret.
+         */
+        RotateSecretResponseData: {
+            /**
+             * Endpoint Id
+             * @description The endpoint whose secret was rotated.
+             * @example ep_abc123def456
+             */
+            endpoint_id: string;
+            /**
+             * Secret
+             * @description The new signing secret. Store it securely — it will not be shown again.
+             * @example whsec_new_abc123def456
+             */
+            secret: string;
+        };
+        /**
+         * WebhookEventResponse
+         * @description A delivered webhook event.
+         */
+        WebhookEventResponse: {
+            /**
+             * Event Id
+             * @description Unique identifier for this event delivery.
+             * @example evt_abc123def456
+             */
+            event_id: string;
+            /**
+             * Event Type
+             * @description The event type, e.g. 'avatar_video.success'.
+             * @example avatar_video.success
+             */
+            event_type: string;
+            /**
+             * Event Data
+             * @description The event payload data.
+             * @example {
+             *       "status": "completed",
+             *       "video_id": "v_abc123"
+             *     }
+             */
+            event_data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Created At
+             * @description ISO 8601 timestamp when the event was created.
+             * @example 2024-04-01T12:00:00Z
+             */
+            created_at: string;
+        };
+        /**
+         * UploadAssetV3Response
+         * @description Response from uploading an asset via POST /v3/assets.
+         */
+        UploadAssetV3Response: {
+            /**
+             * Asset Id
+             * @description Unique asset identifier for use in other endpoints like POST /v3/video-agents
+             */
+            asset_id: string;
+            /**
+             * Url
+             * @description Public URL of the uploaded asset
+             */
+            url: string;
+            /**
+             * Mime Type
+             * @description Detected MIME type of the file
+             */
+            mime_type: string;
+            /**
+             * Size Bytes
+             * @description File size in bytes
+             */
+            size_bytes: number;
+        };
+        /**
+         * CreateSessionRequest
+         * @description Request body for creating an interactive Video Agent session.
+         */
+        CreateSessionRequest: {
+            /**
+             * Prompt
+             * @description Initial message to the Video Agent (1-10000 characters)
+             */
+            prompt: string;
+            /**
+             * Avatar Id
+             * @description Specific avatar ID to use
+             * @default null
+             */
+            avatar_id?: string | null;
+            /**
+             * Voice Id
+             * @description Specific voice ID to use for narration
+             * @default null
+             */
+            voice_id?: string | null;
+            /**
+             * Style Id
+             * @description Style ID from GET /v3/video-agents/styles. Applies a curated visual template to the generated video.
+             * @default null
+             */
+            style_id?: string | null;
+            /**
+             * Orientation
+             * @description Video orientation. If not provided, auto-detected from content.
+             * @default null
+             */
+            orientation?: ("landscape" | "portrait") | null;
+            /**
+             * Files
+             * @description Optional file attachments (max 20 files)
+             * @default null
+             */
+            files?: (components["schemas"]["AssetUrl"] | components["schemas"]["AssetId"] | components["schemas"]["AssetBase64"])[] | null;
+            /**
+             * Auto Proceed
+             * @description If true, skip interactive review and go straight to video generation (no storyboard approval step)
+             * @default false
+             */
+            auto_proceed?: boolean;
+            /**
+             * Callback Url
+             * @description Persisted for future webhook delivery — not active in v1
+             * @default null
+             */
+            callback_url?: string | null;
+            /**
+             * Callback Id
+             * @description Persisted alongside callback_url for future use
+             * @default null
+             */
+            callback_id?: string | null;
+            /**
+             * Incognito Mode
+             * @description When enabled, disables memory injection and extraction for this session
+             * @default false
+             */
+            incognito_mode?: boolean;
+        };
+        /**
+         * CreateSessionResponse
+         * @description Response from creating an interactive video agent session.
+         */
+        CreateSessionResponse: {
+            /**
+             * Session Id
+             * @description Session ID — primary identifier for this session
+             */
+            session_id: string;
+            /**
+             * Created At
+             * @description Unix timestamp of session creation
+             */
+            created_at: number;
+        };
+        /**
+         * GetSessionResponse
+         * @description Response from getting a video agent session.
+         */
+        GetSessionResponse: {
+            /**
+             * Session Id
+             * @description Session ID
+             */
+            session_id: string;
+            /**
+             * Status
+             * @description Session status
+             * @enum {string}
+             */
+            status: "processing" | "reviewing" | "generating" | "completed" | "failed";
+            /**
+             * Progress
+             * @description Progress 0-100
+             * @default 0
+             */
+            progress?: number;
+            /**
+             * Title
+             * @description LLM-generated session title
+             * @default null
+             */
+            title?: string | null;
+            /**
+             * Video Id
+             * @description Video ID once generation starts
+             * @default null
+             */
+            video_id?: string | null;
+            /**
+             * Created At
+             * @description Unix timestamp of session creation
+             */
+            created_at: number;
+            /**
+             * Messages
+             * @description Most recent visible messages (max 40, newest-first)
+             */
+            messages?: components["schemas"]["SessionMessage"][];
+        };
+        /**
+         * SessionMessage
+         * @description Simplified chat message for external consumers.
+         */
+        SessionMessage: {
+            /**
+             * Role
+             * @description Message author: 'user' or 'model'
+             */
+            role: string;
+            /**
+             * Content
+             * @description Message text content
+             */
+            content: string;
+            /** @description Message type: text, resource, or error */
+            type: components["schemas"]["SessionMessageType"];
+            /**
+             * Created At
+             * @description Unix timestamp of message creation
+             * @default null
+             */
+            created_at?: number | null;
+            /**
+             * Resource Ids
+             * @description Resource IDs resolvable via GET .../resources
+             * @default null
+             */
+            resource_ids?: string[] | null;
+        };
+        /**
+         * SessionMessageType
+         * @description Public message types exposed to external consumers.
+         * @enum {string}
+         */
+        SessionMessageType: "text" | "resource" | "error";
+        /**
+         * SendMessageRequest
+         * @description Request body for sending a follow-up message to a session.
+         */
+        SendMessageRequest: {
+            /**
+             * Message
+             * @description Text message to the agent
+             */
+            message: string;
+            /**
+             * Avatar Id
+             * @description Override avatar for this message
+             * @default null
+             */
+            avatar_id?: string | null;
+            /**
+             * Voice Id
+             * @description Override voice for this message
+             * @default null
+             */
+            voice_id?: string | null;
+            /**
+             * Files
+             * @description Optional file attachments (max 20 files)
+             * @default null
+             */
+            files?: (components["schemas"]["AssetUrl"] | components["schemas"]["AssetId"] | components["schemas"]["AssetBase64"])[] | null;
+            /**
+             * Auto Proceed
+             * @description If true, skip interactive review and go straight to video generation (no storyboard approval step)
+             * @default false
+             */
+            auto_proceed?: boolean;
+        };
+        /**
+         * SendMessageResponse
+         * @description Response from sending a message to a session.
+         */
+        SendMessageResponse: {
+            /**
+             * Session Id
+             * @description Session ID
+             */
+            session_id: string;
+            /**
+             * Run Id
+             * @description Run ID for this message processing
+             */
+            run_id: string;
+            /**
+             * Title
+             * @description LLM-generated session title
+             * @default null
+             */
+            title?: string | null;
+        };
+        /**
+         * GetResourcesResponse
+         * @description Response from getting session resources.
+         */
+        GetResourcesResponse: {
+            /**
+             * Resources
+             * @description Session resources
+             */
+            resources?: components["schemas"]["SessionResource"][];
+            /**
+             * Next Cursor
+             * @description Pagination cursor
+             * @default null
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * SessionResource
+         * @description Simplified session resource for external consumers.
+         */
+        SessionResource: {
+            /**
+             * Resource Id
+             * @description Resource identifier
+             */
+            resource_id: string;
+            /**
+             * Resource Type
+             * @description Resource type: image, video, draft, avatar, voice, etc.
+             */
+            resource_type: string;
+            /**
+             * Source Type
+             * @description Source: generated or user_uploaded
+             * @default null
+             */
+            source_type?: string | null;
+            /**
+             * Url
+             * @description Primary media URL
+             * @default null
+             */
+            url?: string | null;
+            /**
+             * Thumbnail Url
+             * @description Thumbnail URL
+             * @default null
+             */
+            thumbnail_url?: string | null;
+            /**
+             * Preview Url
+             * @description Preview URL
+             * @default null
+             */
+            preview_url?: string | null;
+            /**
+             * Created At
+             * @description Unix timestamp of resource creation
+             * @default null
+             */
+            created_at?: number | null;
+            /**
+             * Metadata
+             * @description Type-specific metadata
+             * @default null
+             */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * StopSessionRequest
+         * @description Request body for stopping a session (empty — no fields required).
+         */
+        StopSessionRequest: Record<string, unknown>;
+        /**
+         * StopSessionResponse
+         * @description Response from stopping a session.
+         */
+        StopSessionResponse: {
+            /**
+             * Session Id
+             * @description Session ID
+             */
+            session_id: string;
         };
     };
     responses: never;
@@ -176,6 +4156,4216 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    createVideoAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExternalCreateVideoAgentSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        error?: Record<string, unknown> | null;
+                        data?: components["schemas"]["ExternalCreateVideoAgentSessionResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["LegacyAPIError"];
+                        /** @default null */
+                        data?: Record<string, unknown> | null;
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unauthorized"
+                     *       },
+                     *       "data": null
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["LegacyAPIError"];
+                        /** @default null */
+                        data?: Record<string, unknown> | null;
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests"
+                     *       },
+                     *       "data": null
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["LegacyAPIError"];
+                        /** @default null */
+                        data?: Record<string, unknown> | null;
+                    };
+                };
+            };
+        };
+    };
+    createVideoAgentV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVideoAgentRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CreateVideoAgentResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'prompt' is required and must be 1-10000 characters.",
+                     *         "param": "prompt",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    listVideoAgentStyles: {
+        parameters: {
+            query?: {
+                /** @description Filter by tag (e.g., 'cinematic', 'retro-tech', 'iconic-artist', 'pop-culture', 'handmade', 'print'). */
+                tag?: string;
+                /** @description Results per page (1-100). */
+                limit?: number;
+                /** @description Opaque cursor token for the next page. Obtained from next_token in a previous response. */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["StyleItem"][];
+                        /** @description Whether more pages are available */
+                        has_more: boolean;
+                        /** @description Opaque cursor for the next page */
+                        next_token: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'limit' must be between 1 and 50.",
+                     *         "param": "limit",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    listAvatarGroups: {
+        parameters: {
+            query?: {
+                /** @description Filter by ownership: 'public' for preset avatars, or 'private' for your own. Omit for all. */
+                ownership?: "public" | "private";
+                /** @description Maximum number of items to return per page (1-50). */
+                limit?: number;
+                /** @description Opaque cursor token for the next page. */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AvatarGroupItem"][];
+                        /** @description Whether more pages are available */
+                        has_more: boolean;
+                        /** @description Opaque cursor for the next page */
+                        next_token: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'limit' must be between 1 and 50.",
+                     *         "param": "limit",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    createAvatar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAvatarRequestBody"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CreateAvatarResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "At least one file source is required: provide image, video, or consent_video.",
+                     *         "param": "files",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    textToSpeech: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextToSpeechRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["TextToSpeechResponseData"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'voice_id' is required.",
+                     *         "param": "voice_id",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    listAudioVoices: {
+        parameters: {
+            query?: {
+                /** @description Voice type: 'public' for the shared library or 'private' for your cloned voices. */
+                type?: "public" | "private";
+                /** @description Filter by language (e.g. 'English'). */
+                language?: string;
+                /** @description Filter by gender ('male' or 'female'). */
+                gender?: string;
+                /** @description Results per page (1-100). */
+                limit?: number;
+                /** @description Opaque cursor token for the next page. */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["AudioVoiceItem"][];
+                        /** @description Whether more pages are available */
+                        has_more?: boolean;
+                        /** @description Opaque cursor for the next page */
+                        next_token?: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'limit' must be between 1 and 100.",
+                     *         "param": "limit",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    createSpeechV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextToSpeechRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["TextToSpeechResponseData"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'voice_id' is required.",
+                     *         "param": "voice_id",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    listVoicesV3: {
+        parameters: {
+            query?: {
+                /** @description Voice type: 'public' for the shared library or 'private' for your cloned voices. */
+                type?: "public" | "private";
+                /** @description Filter by voice engine (e.g. 'starfish'). When set, only voices compatible with that engine are returned. */
+                engine?: string;
+                /** @description Filter by language (e.g. 'English'). */
+                language?: string;
+                /** @description Filter by gender ('male' or 'female'). */
+                gender?: string;
+                /** @description Results per page (1-100). */
+                limit?: number;
+                /** @description Opaque cursor token for the next page. */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AudioVoiceItem"][];
+                        /** @description Whether more pages are available */
+                        has_more: boolean;
+                        /** @description Opaque cursor for the next page */
+                        next_token: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'limit' must be between 1 and 100.",
+                     *         "param": "limit",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    designVoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DesignVoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DesignVoiceResponseData"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'prompt' is required.",
+                     *         "param": "prompt",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    listVideos: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return per page */
+                limit?: number;
+                /** @description Opaque pagination cursor from a previous response */
+                token?: string;
+                /** @description Filter videos by folder ID */
+                folder_id?: string;
+                /** @description Filter videos by title substring */
+                title?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["VideoDetail"][];
+                        /** @description Whether more pages are available */
+                        has_more?: boolean;
+                        /** @description Opaque cursor for the next page */
+                        next_token?: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'limit' must be between 1 and 100.",
+                     *         "param": "limit",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    createAvatarVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAvatarVideoRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["CreateAvatarVideoResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "Exactly one visual source required: avatar_id, image_url, or image_asset_id.",
+                     *         "param": "avatar_id",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    getVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique video identifier */
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["VideoDetail"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Video not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    deleteVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique video identifier */
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["DeleteVideoResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Video not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    listVideosV3: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return per page */
+                limit?: number;
+                /** @description Opaque pagination cursor from a previous response */
+                token?: string;
+                /** @description Filter videos by folder ID */
+                folder_id?: string;
+                /** @description Filter videos by title substring */
+                title?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["VideoDetail"][];
+                        /** @description Whether more pages are available */
+                        has_more: boolean;
+                        /** @description Opaque cursor for the next page */
+                        next_token: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'limit' must be between 1 and 100.",
+                     *         "param": "limit",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    createVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVideoV3RequestBody"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CreateAvatarVideoResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "Exactly one visual source required: avatar_id, image_url, or image_asset_id.",
+                     *         "param": "avatar_id",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    getVideoV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique video identifier */
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["VideoDetail"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Video not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    deleteVideoV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique video identifier */
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DeleteVideoResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Video not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    createVideoTranslate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MCPVideoTranslateCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["VideoTranslateCreateResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'video_url' is required.",
+                     *         "param": "video_url",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    listVideoTranslateLanguages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["ListTargetLanguageResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    getVideoTranslateCaption: {
+        parameters: {
+            query: {
+                video_translate_id: string;
+                caption_type: "vtt" | "srt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["VideoTranslateCaptionGetResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'video_translate_id' is required.",
+                     *         "param": "video_translate_id",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    listVideoTranslationsV3: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items per page */
+                limit?: number;
+                /** @description Opaque cursor token for the next page */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["VideoTranslationDetail"][];
+                        /** @description Whether more pages are available */
+                        has_more: boolean;
+                        /** @description Opaque cursor for the next page */
+                        next_token: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'limit' must be between 1 and 100.",
+                     *         "param": "limit",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    createVideoTranslationV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVideoTranslationRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["VideoTranslationCreateResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'video_url' is required.",
+                     *         "param": "video_url",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    getVideoTranslationV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique video translation identifier */
+                video_translation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["VideoTranslationDetail"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Video translation not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    deleteVideoTranslationV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique video translation identifier */
+                video_translation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["VideoTranslationDeleteResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Video translation not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    updateVideoTranslationV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique video translation identifier */
+                video_translation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateVideoTranslationRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["VideoTranslationDetail"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "At least one field must be provided for update.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Video translation not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    getVideoTranslationCaptionV3: {
+        parameters: {
+            query: {
+                /** @description Caption format: 'srt' or 'vtt' */
+                format: "vtt" | "srt";
+            };
+            header?: never;
+            path: {
+                /** @description Unique video translation identifier */
+                video_translation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["VideoTranslationCaptionResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'caption_type' must be 'srt' or 'vtt'.",
+                     *         "param": "caption_type",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Video translation not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    listVideoTranslationLanguagesV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["VideoTranslationLanguagesResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    createProofreadV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProofreadRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CreateProofreadResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'video_url' is required.",
+                     *         "param": "video_url",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    getProofreadV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique proofread identifier */
+                proofread_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ProofreadDetail"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Proofread not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    downloadProofreadSrtV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique proofread identifier */
+                proofread_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DownloadSRTResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Proofread not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    uploadProofreadSrtV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique proofread identifier */
+                proofread_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadSRTRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ProofreadDetail"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'srt_content' is required.",
+                     *         "param": "srt_content",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Proofread not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    generateFromProofreadV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique proofread identifier */
+                proofread_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateVideoRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["GenerateVideoResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Proofread not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    listLipsyncsV3: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items per page */
+                limit?: number;
+                /** @description Opaque cursor token for the next page */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["LipsyncDetail"][];
+                        /** @description Whether more pages are available */
+                        has_more: boolean;
+                        /** @description Opaque cursor for the next page */
+                        next_token: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'limit' must be between 1 and 100.",
+                     *         "param": "limit",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    createLipsyncV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLipsyncRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["LipsyncCreateResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'video_url' is required.",
+                     *         "param": "video_url",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    getLipsyncV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique lipsync identifier */
+                lipsync_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["LipsyncDetail"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Lipsync not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    deleteLipsyncV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique lipsync identifier */
+                lipsync_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["LipsyncDeleteResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Lipsync not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    updateLipsyncV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique lipsync identifier */
+                lipsync_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLipsyncRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["LipsyncDetail"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "At least one field must be provided for update.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Lipsync not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    getUserMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description API status code (100 = success)
+                         * @example 100
+                         */
+                        code?: number;
+                        data?: components["schemas"]["UserInfoResponse"];
+                        message?: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1APIError"];
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["V1APIError"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["V1APIError"];
+                };
+            };
+        };
+    };
+    getUserMeV3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["UserInfoResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    createWorkflowExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorkflowExecutionRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["WorkflowExecutionResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'workflow_id' is required.",
+                     *         "param": "workflow_id",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    createGraphExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGraphExecutionRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["WorkflowExecutionResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'workflows' is required and must not be empty.",
+                     *         "param": "workflows",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    getWorkflowExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Execution ID returned from POST /v1/workflows/executions */
+                execution_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["WorkflowExecutionDetailResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Workflow execution not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    listWorkflows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["WorkflowCatalogEntry"][];
+                        /** @description Whether more pages are available */
+                        has_more?: boolean;
+                        /** @description Opaque cursor for the next page */
+                        next_token?: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
     getAvatarGroup: {
         parameters: {
             query?: never;
@@ -240,7 +8430,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": {
-                     *         "code": "avatar_group_not_found",
+                     *         "code": "not_found",
                      *         "message": "Avatar group not found.",
                      *         "param": null,
                      *         "doc_url": null
@@ -277,12 +8467,121 @@ export interface operations {
             };
         };
     };
-    listAvatarGroups: {
+    createAvatarConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique avatar group identifier */
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAvatarConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CreateAvatarConsentResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Avatar group not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    listAvatarLooks: {
         parameters: {
             query?: {
-                /** @description "public" for HeyGen's preset avatars or "private" for your own. Omit for both. */
+                /** @description Filter looks to a specific avatar group. Returns only looks belonging to this group. */
+                group_id?: string;
+                /** @description Filter by avatar type: 'studio_avatar', 'video_avatar', or 'photo_avatar'. */
+                avatar_type?: "studio_avatar" | "video_avatar" | "photo_avatar";
+                /** @description Filter by ownership: 'public' for preset avatars, or 'private' for your own. Omit for all. */
                 ownership?: "public" | "private";
-                /** @description Results per page (1-50). */
+                /** @description Maximum number of items to return per page (1-50). */
                 limit?: number;
                 /** @description Opaque cursor token for the next page. */
                 token?: string;
@@ -299,31 +8598,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "data": [
-                     *         {
-                     *           "id": "ag_abc123",
-                     *           "name": "Anna",
-                     *           "preview_image_url": "https://files.heygen.ai/avatar/anna_preview.jpg",
-                     *           "preview_video_url": "https://files.heygen.ai/avatar/anna_preview.mp4",
-                     *           "gender": "female",
-                     *           "created_at": 1711929600,
-                     *           "looks_count": 3,
-                     *           "default_voice_id": "1bd001e7e50f421d891986aad5c8bbd2",
-                     *           "consent_status": null,
-                     *           "status": null
-                     *         }
-                     *       ],
-                     *       "has_more": true,
-                     *       "next_token": "eyJsYXN0X2lkIjoiMTIzIn0"
-                     *     }
-                     */
                     "application/json": {
-                        data: components["schemas"]["AvatarGroupItem"][];
-                        /** @description Whether another page follows. */
+                        data: components["schemas"]["AvatarLookItem"][];
+                        /** @description Whether more pages are available */
                         has_more: boolean;
-                        /** @description Pass as `token` to fetch the next page; null on the last page. */
+                        /** @description Opaque cursor for the next page */
                         next_token: string | null;
                     };
                 };
@@ -338,7 +8617,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "invalid_parameter",
-                     *         "message": "limit must be between 1 and 50.",
+                     *         "message": "'limit' must be between 1 and 50.",
                      *         "param": "limit",
                      *         "doc_url": null
                      *       }
@@ -360,6 +8639,1530 @@ export interface operations {
                      *       "error": {
                      *         "code": "authentication_failed",
                      *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    getAvatarLook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique avatar look identifier. This is the value to pass as avatar_id to POST /v3/videos. */
+                look_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AvatarLookItem"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Avatar look not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    updateAvatarLook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique avatar look identifier. This is the value to pass as avatar_id to POST /v3/videos. */
+                look_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAvatarLookRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AvatarLookItem"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "Renaming is only supported for photo and video avatar looks.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Avatar look not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    listWebhookEventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookEventTypeItem"][];
+                        /** @description Whether more pages are available */
+                        has_more: boolean;
+                        /** @description Opaque cursor for the next page */
+                        next_token: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of endpoints to return (1-100). Default: 10. */
+                limit?: number;
+                /** @description Opaque pagination cursor from a previous response's next_token. */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookEndpointResponse"][];
+                        /** @description Whether more pages are available */
+                        has_more: boolean;
+                        /** @description Opaque cursor for the next page */
+                        next_token: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'limit' must be between 1 and 100.",
+                     *         "param": "limit",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookEndpointResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'url' must be a publicly accessible HTTPS URL.",
+                     *         "param": "url",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook endpoint ID */
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        error?: Record<string, unknown> | null;
+                        data?: Record<string, unknown>;
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Webhook endpoint not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    updateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook endpoint ID */
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookEndpointResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "At least one of 'url' or 'events' must be provided.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Webhook endpoint not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    rotateWebhookEndpointSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook endpoint ID */
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["RotateSecretResponseData"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Webhook endpoint not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    listWebhookEvents: {
+        parameters: {
+            query?: {
+                /** @description Filter events by type, e.g. 'avatar_video.success'. */
+                event_type?: "avatar_video.success" | "avatar_video.fail" | "avatar_video_gif.success" | "avatar_video_gif.fail" | "video_translate.success" | "video_translate.fail" | "personalized_video" | "instant_avatar.success" | "instant_avatar.fail" | "photo_avatar_generation.success" | "photo_avatar_generation.fail" | "photo_avatar_train.success" | "photo_avatar_train.fail" | "photo_avatar_add_motion.success" | "photo_avatar_add_motion.fail" | "proofread_creation.success" | "proofread_creation.fail" | "live_avatar.success" | "live_avatar.fail" | "avatar_video_caption.success" | "avatar_video_caption.fail" | "video_agent.success" | "video_agent.fail";
+                /** @description Filter events by entity ID. */
+                entity_id?: string;
+                /** @description Maximum number of events to return (1-100). Default: 10. */
+                limit?: number;
+                /** @description Opaque pagination cursor from a previous response's next_token. */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookEventResponse"][];
+                        /** @description Whether more pages are available */
+                        has_more: boolean;
+                        /** @description Opaque cursor for the next page */
+                        next_token: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'limit' must be between 1 and 100.",
+                     *         "param": "limit",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    uploadAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description File to upload (image, video, audio, or PDF). Max 32 MB.
+                     */
+                    file: Blob;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["UploadAssetV3Response"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "File is required. Upload a file using multipart/form-data.",
+                     *         "param": "file",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    createVideoAgentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CreateSessionResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'prompt' is required.",
+                     *         "param": "prompt",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    getVideoAgentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session ID */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["GetSessionResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Session not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    continueVideoAgentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session ID */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["SendMessageResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_parameter",
+                     *         "message": "'message' is required.",
+                     *         "param": "message",
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Session not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    getVideoAgentSessionResources: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated resource IDs to fetch specific resources */
+                resource_ids?: string;
+                /** @description Filter by resource type: image, video, draft, avatar, voice, etc. */
+                type?: string;
+                /** @description Filter by source: generated or user_uploaded */
+                source?: string;
+                /** @description Resources per page (max 100) */
+                limit?: number;
+                /** @description Opaque pagination token */
+                token?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Session ID */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["GetResourcesResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Session not found.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limit_exceeded",
+                     *         "message": "Too many requests. Retry after the duration specified in the Retry-After header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+        };
+    };
+    stopVideoAgentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session ID */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StopSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["StopSessionResponse"];
+                    };
+                };
+            };
+            /** @description Invalid request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "authentication_failed",
+                     *         "message": "Invalid or expired API key. Verify your x-api-key header.",
+                     *         "param": null,
+                     *         "doc_url": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        error: components["schemas"]["StandardAPIError"];
+                    };
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Session not found.",
                      *         "param": null,
                      *         "doc_url": null
                      *       }
