@@ -342,7 +342,6 @@ function consumerFiles(names) {
         module: "commonjs",
         moduleResolution: "node10",
         strict: true,
-        skipLibCheck: true, // only resolution is on trial here
         noEmit: true,
         types: ["node"],
       },
