@@ -1,17 +1,17 @@
 import { rmSync } from "node:fs";
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
 // Two builds share dist/, so it is emptied once here rather than by each (they run in parallel).
 rmSync(new URL("./dist", import.meta.url), { recursive: true, force: true });
 
-const common = {
+const common: Options = {
   clean: false,
   sourcemap: false,
   target: "node20",
   // spec-tools is private: its code (and its types) ship inside this package's dist, and its
   // runtime dependency (yaml) is one of this package's dependencies
   noExternal: ["@heygen-openapi/spec-tools"],
-} as const;
+};
 
 // resolved by path, not through node_modules, so the declarations are inlined too
 const compilerOptions = {

@@ -323,6 +323,10 @@ function consumerFiles(names) {
           module: "NodeNext",
           moduleResolution: "NodeNext",
           strict: true,
+          // what `tsc --init` turns on besides, so a new project's settings are covered too
+          noUncheckedIndexedAccess: true,
+          exactOptionalPropertyTypes: true,
+          verbatimModuleSyntax: true,
           skipLibCheck: false,
           types: ["node"],
           outDir: "out",
@@ -332,6 +336,19 @@ function consumerFiles(names) {
       null,
       2,
     )}\n`,
+    // what the READMEs say about TypeScript's legacy resolution, kept true
+    "node10/tsconfig.json": `${JSON.stringify({
+      compilerOptions: {
+        module: "commonjs",
+        moduleResolution: "node10",
+        strict: true,
+        noEmit: true,
+        types: ["node"],
+      },
+      files: ["uses-client.ts"],
+    })}\n`,
+    "node10/uses-client.ts":
+      'import { createHeyGenClient } from "@heygen-openapi/client";\nexport const create = createHeyGenClient;\n',
   };
 }
 
@@ -445,6 +462,7 @@ async function main() {
         throw new Error("msw got installed: the type-check would not prove the types need none");
     });
     for (const [file, content] of Object.entries(consumerFiles(names))) {
+      await mkdir(dirname(join(consumer, file)), { recursive: true });
       await writeFile(join(consumer, file), content);
     }
     await copyFile(join(FIXTURES, "journey.mts"), join(consumer, "journey.mts"));
@@ -467,6 +485,20 @@ async function main() {
             cwd: consumer,
           },
         );
+      },
+    );
+    await check(
+      "tsc with moduleResolution node10 fails with TS2307, as the READMEs say",
+      async () => {
+        const tsc = join(consumer, "node_modules/typescript/bin/tsc");
+        const outcome = await run(process.execPath, [tsc, "-p", "node10"], { cwd: consumer }).then(
+          () => "compiled",
+          (/** @type {Error} */ error) => error.message,
+        );
+        if (!outcome.includes("error TS2307"))
+          throw new Error(
+            `expected TS2307; the READMEs' TypeScript sections need updating:\n${outcome}`,
+          );
       },
     );
     await check("run the compiled journey program", async () => {

@@ -27,6 +27,12 @@ export async function summarizeReports(dir, expected) {
     )
       failed += 1;
   }
+  // errors outside any test (vitest.shared.ts records them; the JSON report leaves them out)
+  for (const file of (await readdir(dir).catch(() => [])).filter((f) =>
+    f.endsWith(".unhandled-errors"),
+  )) {
+    failed += Number.parseInt(await readFile(join(dir, file), "utf8"), 10) || 0;
+  }
   const missing = expected.filter((name) => !files.includes(`${name}.json`));
   return { passed, failed: failed + missing.length, missing };
 }
