@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `pnpm demo`: a tour of @heygen-openapi/client. Runs against the fake HeyGen API from
 // @heygen-openapi/testing unless you pass --live with HEYGEN_API_KEY set.
+import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import { createHeyGenClient } from "@heygen-openapi/client";
 import { createFakeHeyGen } from "@heygen-openapi/testing";
@@ -62,6 +63,7 @@ async function main() {
   }
 
   const fake = await createFakeHeyGen({ apiKey: FAKE_KEY, seed: 1, looks: { pendingReads: 2 } });
+  const receiver = await startReceiver();
   try {
     const url = await fake.listen();
     out.title(`HeyGen demo: against the fake HeyGen API at ${url} (no key, no network)`);
@@ -89,6 +91,7 @@ async function main() {
       waitIntervalMs: 50,
       inject429: () =>
         fake.inject({ status: 429, retryAfter: 1, times: 1, operationId: "getAvatarGroup" }),
+      receiver,
     });
     if (fake.violations.length > 0 || fake.unmatched.length > 0) {
       out.note(
@@ -99,7 +102,43 @@ async function main() {
     return code;
   } finally {
     await fake.close();
+    await receiver.close();
   }
+}
+
+/**
+ * A webhook receiver on 127.0.0.1 (the fake accepts plain http on loopback): each POST it gets
+ * settles the promise `next()` handed out, and is answered 204.
+ * @returns {Promise<import("./steps.mjs").Receiver & { close: () => Promise<void> }>}
+ */
+async function startReceiver() {
+  /** @type {Array<(d: { body: Buffer, headers: import("node:http").IncomingHttpHeaders }) => void>} */
+  const waiting = [];
+  /** @type {Array<{ body: Buffer, headers: import("node:http").IncomingHttpHeaders }>} */
+  const arrived = [];
+  const server = createServer(async (req, res) => {
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    const delivery = { body: Buffer.concat(chunks), headers: req.headers };
+    const take = waiting.shift();
+    if (take) take(delivery);
+    else arrived.push(delivery);
+    res.writeHead(204).end();
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+  const address = /** @type {import("node:net").AddressInfo} */ (server.address());
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    next: () => {
+      const ready = arrived.shift();
+      return ready ? Promise.resolve(ready) : new Promise((resolve) => waiting.push(resolve));
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve(undefined));
+      }),
+  };
 }
 
 /**

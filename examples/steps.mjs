@@ -3,8 +3,11 @@
 import {
   APIError,
   HeyGenError,
+  isWebhookEvent,
   NotFoundError,
   PhotoAvatarNotReadyError,
+  parseWebhookEvent,
+  verifyWebhook,
 } from "@heygen-openapi/client";
 
 /**
@@ -24,7 +27,24 @@ import {
  * @property {string[]} imageKeys
  * @property {number} waitIntervalMs          first delay between polls of a pending look
  * @property {(() => unknown) | undefined} [inject429]  makes the next group lookup answer 429
+ * @property {Receiver | undefined} [receiver]  a local webhook receiver for the video flow (fake only)
  */
+
+/**
+ * @typedef {object} Receiver
+ * @property {string} url
+ * @property {() => Promise<{ body: Buffer, headers: import("node:http").IncomingHttpHeaders }>} next  the next delivery
+ */
+
+/** A 1x1 PNG: the image the video flow uploads. */
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+    "1f15c4890000000a49444154789c6300010000050001",
+  "hex",
+);
+
+/** The order a video's statuses come in, for the progress bar. */
+const VIDEO_STAGES = ["waiting", "pending", "processing", "completed"];
 
 /** The most groups the live demo lists, so a large catalog does not flood the terminal. */
 const LIVE_MAX_GROUPS = 30;
@@ -43,6 +63,7 @@ export async function runDemo(o) {
     if (added.length > 0) await waitForLooks(o, added);
     await handledError(o);
     await retried429(o, firstGroup);
+    await videoFlow(o);
     out.step("Done");
     out.ok(`${o.stats.responses.length} responses, ${o.stats.retries.length} retried`);
     return 0;
@@ -181,6 +202,52 @@ async function retried429({ client, out, stats, inject429 }, group) {
   const retry = stats.retries[retriesBefore];
   out.ok(
     `${attempts.join(" -> ")}: retried after ${retry ? `${retry.delayMs} ms` : "?"} as Retry-After asked; got "${found.name}" in ${seconds} s`,
+  );
+}
+
+/**
+ * The whole video flow: upload an image, subscribe a webhook endpoint, make a video of the image,
+ * wait for it with a progress bar, and check the signed webhook that announces it.
+ * @param {DemoOptions} o
+ */
+async function videoFlow({ client, out, receiver, waitIntervalMs }) {
+  out.step("Make a video: upload, create, wait, receive the signed webhook");
+  if (!receiver) {
+    out.note("skipped with --live: it would render a real video and spend credits");
+    return;
+  }
+  const endpoint = await client.webhooks.endpoints.create({
+    url: `${receiver.url}/heygen`,
+    events: ["avatar_video.success", "avatar_video.fail"],
+  });
+  out.ok(`webhook endpoint ${endpoint.endpoint_id} for ${endpoint.url}`);
+  const asset = await client.assets.upload(PNG, { filename: "face.png", contentType: "image/png" });
+  out.ok(`uploaded ${asset.asset_id} (${asset.mime_type}, ${asset.size_bytes} bytes)`);
+  const delivery = receiver.next();
+  const created = await client.videos.create(
+    {
+      type: "image",
+      image: { type: "asset_id", asset_id: asset.asset_id },
+      script: "Hello! This video was made by the demo.",
+      title: "Demo video",
+    },
+    { idempotencyKey: `demo-video-${asset.asset_id}` },
+  );
+  out.ok(`video ${created.video_id} created (${created.status})`);
+  const video = await client.videos.waitUntilDone(created.video_id, {
+    intervalMs: waitIntervalMs,
+    onProgress: (v) => {
+      const stage = VIDEO_STAGES.indexOf(v.status) + 1;
+      out.progress(stage || 1, VIDEO_STAGES.length, v.status);
+    },
+  });
+  out.ok(`done: ${video.video_url} (${video.duration} s)`);
+  const { body, headers } = await delivery;
+  const verified = verifyWebhook(body, headers, /** @type {string} */ (endpoint.secret));
+  const event = parseWebhookEvent(body);
+  const url = isWebhookEvent(event, "avatar_video.success") ? event.event_data.url : undefined;
+  out.ok(
+    `webhook ${verified.id}: ${event.event_type}, signature verified${url === video.video_url ? ", same video_url" : ""}`,
   );
 }
 

@@ -45,6 +45,15 @@ describe("pnpm demo", () => {
     expect(stdout).toMatch(/request id: fake-1-\d+/);
     // A 429 retried after Retry-After.
     expect(stdout).toMatch(/✓ 429 -> 200: retried after 1000 ms as Retry-After asked; got "\w+"/);
+    // The video flow: upload, create, progress to completed, a verified webhook.
+    expect(stdout).toMatch(/✓ webhook endpoint \S+ for http:\/\/127\.0\.0\.1:\d+\/heygen/);
+    expect(stdout).toMatch(/✓ uploaded \S+ \(image\/png, 51 bytes\)/);
+    expect(stdout).toMatch(/✓ video [0-9a-f]{32} created \(waiting\)/);
+    expect(stdout).toContain("[############] 4/4 completed");
+    expect(stdout).toMatch(/✓ done: https:\/\/\S+\.mp4/);
+    expect(stdout).toMatch(
+      /✓ webhook \S+: avatar_video\.success, signature verified, same video_url/,
+    );
     expect(stdout).toMatch(/✓ \d+ responses, 1 retried/);
   });
 
@@ -83,6 +92,9 @@ describe("pnpm demo", () => {
       expect(stdout).toContain(`✓ added 2 looks to group ${group.id} in 1 requests (2)`);
       expect(stdout).toMatch(/✓ 2 ready, 0 not \(handled\)/);
       expect(stdout).toContain("skipped: the real API cannot be asked for a 429");
+      expect(stdout).toContain(
+        "skipped with --live: it would render a real video and spend credits",
+      );
       expect(stdout).not.toContain("live-key");
       expect(fake.state.looks(group.id).filter((l) => l.name === "Demo look")).toHaveLength(2);
       expect(fake.requests.every((r) => r.headers["x-api-key"] === "[redacted]")).toBe(true);

@@ -7,6 +7,9 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { evaluate } from "./budgets.mjs";
 import { benchBundleSize } from "./bundle-size.mjs";
+import { benchClientCpu } from "./client-cpu.mjs";
+import { benchClientSize } from "./client-size.mjs";
+import { benchClientTypecheck } from "./client-typecheck.mjs";
 import { benchCodegen } from "./codegen.mjs";
 import { benchFake } from "./fake-throughput.mjs";
 import { benchPagination } from "./pagination.mjs";
@@ -102,7 +105,49 @@ log(
 const codegen = await benchCodegen({ rounds: 3 });
 log(comparisonTable(codegen));
 
-const results = { loopback, inProcess, pagination, fake, bundle, typecheck, codegen };
+const clientCpu = await benchClientCpu({ rounds, time });
+log(comparisonTable(clientCpu));
+const clientTypecheck = await benchClientTypecheck({ rounds: 3 });
+log(
+  table(
+    [clientTypecheck.title],
+    ["consumer", "check time (median)", "instantiations"],
+    Object.entries(clientTypecheck.results).map(([id, r]) => [
+      id,
+      `${r.checkTimeMs.toFixed(0)} ms`,
+      String(r.instantiations),
+    ]),
+  ),
+);
+const clientSize = await benchClientSize();
+log(
+  table(
+    [clientSize.title],
+    ["consumer", "minified", "gzip -9"],
+    [
+      ["whole client", clientSize.whole.minifiedBytes, clientSize.whole.gzipBytes],
+      ["only videos", clientSize.videosOnly.minifiedBytes, clientSize.videosOnly.gzipBytes],
+      [
+        "bare openapi-fetch",
+        clientSize.openapiFetch.minifiedBytes,
+        clientSize.openapiFetch.gzipBytes,
+      ],
+    ].map(([id, m, g]) => [String(id), `${m} B`, `${g} B`]),
+  ),
+);
+
+const results = {
+  loopback,
+  inProcess,
+  pagination,
+  fake,
+  bundle,
+  typecheck,
+  codegen,
+  clientCpu,
+  clientTypecheck,
+  clientSize,
+};
 const checks = evaluate(results);
 log(checksTable(checks));
 const seconds = (performance.now() - started) / 1000;

@@ -183,7 +183,16 @@ async function typecheck(dir, paths) {
 async function consumerProject(dir, style, v3Types) {
   await mkdir(join(dir, "types/generated"), { recursive: true });
   const src = join(repoRoot, "packages/types/src");
-  for (const file of ["index.ts", "v2.ts", "v3.ts", "generated/v2.ts"])
+  // the registry and the schema aliases came with the operation registry (issue 10)
+  for (const file of [
+    "index.ts",
+    "v2.ts",
+    "v3.ts",
+    "operation.ts",
+    "generated/v2.ts",
+    "generated/registry.ts",
+    "generated/schemas.ts",
+  ])
     await cp(join(src, file), join(dir, "types", file));
   await writeFile(join(dir, "types/generated/v3.ts"), v3Types);
   // In the bigger project, prove the mapping took: this line only compiles against the bigger types.

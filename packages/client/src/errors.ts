@@ -1,4 +1,5 @@
 import type { PhotoAvatarLook } from "./api-types.js";
+import { type Redactor, scrubBody, scrubHeaders } from "./redact.js";
 import { retryAfterMs } from "./retry.js";
 
 /**
@@ -16,7 +17,7 @@ export class HeyGenError extends Error {
   }
 }
 
-/** Fields every {@link APIError} carries; the body and headers are already scrubbed of secrets. */
+/** Fields every {@link APIError} carries; its body and headers are scrubbed copies of the answer's. */
 export interface APIErrorFields {
   /** HTTP status of the answer (200 for a v2 envelope that reports an error with HTTP 200). */
   status: number;
@@ -84,9 +85,13 @@ export class InvalidResponseError extends APIError {}
 
 /** The request never got an answer: DNS failure, refused or reset connection, TLS error. */
 export class APIConnectionError extends HeyGenError {}
-/** An attempt exceeded `timeoutMs` (armed per attempt) and no retry was allowed or left. */
+/**
+ * An attempt exceeded its timeout (armed per attempt) and no retry was allowed or left, or the
+ * caller's own signal fired with a timeout (`AbortSignal.timeout()`); the message says which and
+ * how many attempts were made.
+ */
 export class APITimeoutError extends APIConnectionError {}
-/** The caller's `AbortSignal` fired; `cause` holds the signal's reason. */
+/** The caller's `AbortSignal` was aborted (not by a timeout); `cause` holds the signal's reason. */
 export class APIUserAbortError extends HeyGenError {}
 /**
  * The `onRequest` or `onResponse` hook, or the logger, threw. That is a bug in the caller's code,
@@ -109,6 +114,24 @@ export class PhotoAvatarNotReadyError extends HeyGenError {
   declare readonly look: PhotoAvatarLook | undefined;
 }
 
+/**
+ * A long-running job (video, translation, proofread, lipsync, video-agent session) reached a
+ * failed state while `waitUntilDone` polled it. `job` is the last state read; `failureCode` and
+ * `failureMessage` are the job's `failure_code` and `failure_message` (also in the message).
+ *
+ * @example
+ * catch (e) { if (e instanceof JobFailedError) console.error(e.failureCode, e.failureMessage) }
+ */
+export class JobFailedError extends HeyGenError {
+  declare readonly job: unknown;
+  declare readonly failureCode: string | undefined;
+  declare readonly failureMessage: string | undefined;
+}
+/** `waitUntilDone` reached its `timeoutMs` before the job finished; `job` is the last state read. */
+export class JobTimeoutError extends HeyGenError {
+  declare readonly job: unknown;
+}
+
 // Minified builds rename classes, so names are pinned on the prototypes from the literal's keys.
 const named = {
   HeyGenError,
@@ -129,6 +152,8 @@ const named = {
   HeyGenConfigurationError,
   HeyGenValidationError,
   PhotoAvatarNotReadyError,
+  JobFailedError,
+  JobTimeoutError,
 };
 for (const k in named) named[k as keyof typeof named].prototype.name = k;
 
@@ -144,43 +169,91 @@ const byStatus: Record<number, typeof APIError> = {
 
 const str = (v: unknown) => (v == null ? undefined : String(v));
 
-/** The parts of a response an error keeps; the transport already scrubbed its headers. */
+/** The parts of a response an error keeps (a scrubbed copy of its headers is made). */
 export interface Answered {
   status: number;
   headers: Headers;
 }
 
+/** How the call that failed went, so a message can say what the caller may do next. */
+export interface Attempts {
+  /** Attempts made (1 when nothing was repeated). */
+  attempts: number;
+  /** Whether the transport was allowed to repeat the call (a GET, or a write with an idempotency key). */
+  repeatable: boolean;
+}
+
+/** Joins message parts as sentences: a part that already ends a sentence gets no second mark. */
+export function sentences(...parts: (string | undefined | false)[]): string {
+  let out = "";
+  for (const p of parts) {
+    const t = p ? p.trim() : "";
+    if (!t) continue;
+    out += out === "" ? t : `${/[.!?:;]$/.test(out) ? "" : "."} ${t}`;
+  }
+  return out;
+}
+
+/** What a caller can do after a 5xx, which depends on whether the client could repeat the call. */
+function serverErrorHint(a: Attempts | undefined): string {
+  if (!a || a.repeatable) {
+    const n = a ? a.attempts : 1;
+    return `${n} attempt${n === 1 ? " was" : "s were"} made; try again later`;
+  }
+  return (
+    "The client did not repeat it, since the server may have acted on it: check whether it took " +
+    "effect before sending it again, or pass an idempotencyKey so that it can be retried safely"
+  );
+}
+
 /**
  * Builds the {@link APIError} subclass for an error answer. `op` is the templated operation
- * (`GET /v3/avatars/{group_id}`), so messages never carry caller data such as ids; the body and
- * headers come from the transport, already scrubbed.
+ * (`GET /v3/avatars/{group_id}`), so messages never carry caller data such as ids. The message,
+ * body and headers of the error are scrubbed of the client's secrets with `redact`.
  */
-export function toAPIError(op: string, res: Answered, body: unknown): APIError {
-  const { status, headers } = res;
+export function toAPIError(
+  op: string,
+  res: Answered,
+  rawBody: unknown,
+  redact: Redactor,
+  attempts?: Attempts,
+): APIError {
+  const { status } = res;
+  const headers = scrubHeaders(res.headers, redact);
+  const body = scrubBody(rawBody, redact);
   const e = (body as { error?: unknown } | null)?.error;
   const o = (e && typeof e === "object" ? e : {}) as Record<string, unknown>;
   const code = str(o.code);
   const detail = str(typeof e === "string" ? e : (o.message ?? (e ? JSON.stringify(e) : body)));
   const C = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
+  const hint =
+    status === 401
+      ? "Check the API key"
+      : status === 429
+        ? "Retry later"
+        : status >= 500
+          ? serverErrorHint(attempts)
+          : undefined;
+  const id = headers.get("x-request-id");
   const err = new C(
-    `${op} failed with ${status}${code ? ` ${code}` : ""}${detail ? `: ${detail}` : ""}${
-      status === 401
-        ? "; check the API key"
-        : status === 429 || status >= 500
-          ? "; retry later"
-          : ""
-    }${headers.has("x-request-id") ? ` (request id ${headers.get("x-request-id")})` : ""}`,
+    redact(
+      sentences(
+        `${op} failed with ${status}${code ? ` ${code}` : ""}${detail ? `: ${detail}` : ""}`,
+        hint,
+        id !== null && `(request id ${id})`,
+      ),
+    ),
     { status, code, param: str(o.param), docUrl: str(o.doc_url), headers, body },
   );
   if (C === RateLimitError) Object.assign(err, { retryAfterMs: retryAfterMs(headers) });
   return err;
 }
 
-/** An InvalidResponseError for an answer that breaks the documented shape. */
-export function invalid(op: string, res: Answered, body: unknown, what: string) {
-  return new InvalidResponseError(`${op} answered ${res.status} ${what}`, {
+/** An InvalidResponseError for an answer that breaks the documented shape; scrubbed with `redact`. */
+export function invalid(op: string, res: Answered, body: unknown, what: string, redact: Redactor) {
+  return new InvalidResponseError(redact(`${op} answered ${res.status} ${what}`), {
     status: res.status,
-    headers: res.headers,
-    body,
+    headers: scrubHeaders(res.headers, redact),
+    body: scrubBody(body, redact),
   });
 }

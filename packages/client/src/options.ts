@@ -1,4 +1,4 @@
-import { HeyGenConfigurationError } from "./errors.js";
+import { HeyGenConfigurationError, HeyGenValidationError } from "./errors.js";
 import { createRedactor, type Redactor } from "./redact.js";
 
 /** What a request hook sees; credential headers are masked, so hooks can log it as is. */
@@ -36,8 +36,22 @@ export interface HeyGenClientOptions {
   allowInsecureHttp?: boolean | undefined;
   /** Custom fetch (tests, proxies, edge runtimes). Default: the global `fetch`. */
   fetch?: ((input: string, init: RequestInit) => Promise<Response>) | undefined;
-  /** Per-attempt timeout in ms; each retry gets a fresh one. Default 60 000. */
+  /**
+   * Per-attempt timeout in ms for JSON calls; each retry gets a fresh one. Default by kind, as
+   * heygen-cli has them: 30 000 for reads (GET), 120 000 for writes. Setting it sets both.
+   */
   timeoutMs?: number | undefined;
+  /** Per-attempt timeout in ms of a multipart upload (`assets.upload`). Default 600 000 (10 min). */
+  uploadTimeoutMs?: number | undefined;
+  /**
+   * Send a fresh `Idempotency-Key` (a random UUID) with every POST, PUT, PATCH and DELETE that has
+   * none, so that each is retried on 5xx, timeouts and dropped connections like a GET. Default
+   * false. The trade-off: HeyGen keeps every key's first answer for 24 hours, and a generated key
+   * protects only the client's own retries: calling the method again (say after a crash of your
+   * process) sends a new key and acts again. Pass your own `idempotencyKey` per call, derived from
+   * your own record, to make the whole operation safe to repeat.
+   */
+  autoIdempotencyKeys?: boolean | undefined;
   /** Retries after the first attempt (0 disables). Default 2. */
   maxRetries?: number | undefined;
   /** First backoff delay in ms, doubled per retry. Default 500. */
@@ -69,13 +83,32 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Extra headers for this call. */
   headers?: Record<string, string> | undefined;
+  /**
+   * Sent as `Idempotency-Key` (1 to 255 characters of `A-Z a-z 0-9 _ : . -`). HeyGen answers a
+   * repeated key with the first call's answer for 24 hours, so with a key a POST, PUT, PATCH or
+   * DELETE is retried on 5xx, timeouts and dropped connections, and a 409 `request_in_progress`
+   * (the first call still running) is waited out. Without one, a write is never repeated once the
+   * server may have acted on it.
+   */
+  idempotencyKey?: string | undefined;
+}
+
+/** What `Idempotency-Key` may hold, as HeyGen documents it. */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_:.-]{1,255}$/;
+
+/** Per-attempt timeouts by kind of call. */
+export interface Timeouts {
+  read: number;
+  write: number;
+  upload: number;
 }
 
 /** The validated, immutable settings the transport runs on. */
 export interface Config {
   base: string;
   fetch: (input: string, init: RequestInit) => Promise<Response>;
-  timeoutMs: number;
+  timeouts: Timeouts;
+  autoIdempotencyKeys: boolean;
   maxRetries: number;
   retryBaseDelayMs: number;
   retryMaxDelayMs: number;
@@ -139,6 +172,12 @@ export function checkRequestOptions(options: RequestOptions | undefined): Reques
   num(w, "timeoutMs", o.timeoutMs, 0, false, 1);
   num(w, "maxRetries", o.maxRetries, 0, true);
   headersOf(w, o.headers);
+  const k: unknown = o.idempotencyKey;
+  if (k !== undefined && !(typeof k === "string" && IDEMPOTENCY_KEY.test(k))) {
+    throw new HeyGenValidationError(
+      `${w}: idempotencyKey must be 1 to 255 characters of A-Z a-z 0-9 _ : . -`,
+    );
+  }
   return o;
 }
 
@@ -149,6 +188,7 @@ const TYPES = {
   onResponse: "function",
   userAgent: "string",
   allowInsecureHttp: "boolean",
+  autoIdempotencyKeys: "boolean",
 } as const;
 
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
@@ -205,7 +245,12 @@ export function resolveConfig(o: HeyGenClientOptions = {}, version = "0"): Confi
     ...o,
     base: u.href.replace(/\/+$/, ""),
     fetch: o.fetch ?? ((input, init) => fetch(input, init)),
-    timeoutMs: n("timeoutMs", 60_000, false, 1),
+    timeouts: {
+      read: n("timeoutMs", 30_000, false, 1),
+      write: n("timeoutMs", 120_000, false, 1),
+      upload: n("uploadTimeoutMs", 600_000, false, 1),
+    },
+    autoIdempotencyKeys: o.autoIdempotencyKeys === true,
     maxRetries: n("maxRetries", 2, true),
     retryBaseDelayMs: n("retryBaseDelayMs", 500),
     retryMaxDelayMs: n("retryMaxDelayMs", 8_000),

@@ -1,5 +1,6 @@
 import { type APIPromise, apiPromise } from "./api-promise.js";
 import { invalid } from "./errors.js";
+import type { Redactor } from "./redact.js";
 
 /** One page as the API sends it, plus `nextPage()`. */
 export interface Page<T> {
@@ -35,6 +36,7 @@ export function paginate<T>(
   op: string,
   fetchPage: (token: string | undefined) => Promise<{ data: PageBody<T>; response: Response }>,
   token: string | undefined,
+  redact: Redactor,
 ): PagePromise<T> {
   // `seen` holds the tokens on the path to this page, so re-walking a list is not mistaken for a loop
   const load = (
@@ -44,7 +46,7 @@ export function paginate<T>(
     fetchPage(t).then(({ data, response }) => {
       // the caller already checked that `data` is a list
       if (typeof data.has_more !== "boolean") {
-        throw invalid(op, response, data, "without has_more");
+        throw invalid(op, response, data, "without has_more", redact);
       }
       const next = data.next_token ?? null;
       if (data.has_more && (next === null || seen.has(next))) {
@@ -53,6 +55,7 @@ export function paginate<T>(
           response,
           data,
           `with has_more and ${next === null ? "no" : "a repeated"} next_token; stopped to avoid a loop`,
+          redact,
         );
       }
       const page: Page<T> = {

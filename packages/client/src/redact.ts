@@ -9,6 +9,9 @@ const SECRET_HEADER = /^(x-api-key|authorization|proxy-authorization|cookie)$/i;
  * the client hands out (errors, hook payloads, the client itself) holds them as a property. Each
  * secret is also matched as JSON.stringify spells it inside a string (`"` and `\` escaped), so a
  * re-serialized body is scrubbed too; that spelling goes first, as it can contain the plain one.
+ *
+ * It is applied only to what the client itself writes (error messages and fields, hook payloads,
+ * log lines), never to data a server returns to the caller.
  */
 export function createRedactor(secrets: string[]): Redactor {
   const all = secrets.flatMap((s) => [JSON.stringify(s).slice(1, -1), s]);
@@ -23,22 +26,29 @@ export function redactHeaders(headers: Headers, redact: Redactor): Record<string
 }
 
 /**
- * Scrubs secrets a server echoed in a response's headers or status text, at the one point where
- * answers enter the client, so everything that reads the response afterwards (hook payloads, log
- * lines, errors, `withResponse()`, the raw clients) sees clean values. A clean response is returned
- * as is; otherwise scrubbed copies shadow `headers` and `statusText` on the same object, because a
- * rebuilt Response could not hold a status outside 200-599 (still reported as an error) and would
- * lose its `url`.
+ * A copy of response headers for an error the client builds: every value scrubbed. The response
+ * itself is left untouched (it is the server's data, handed to the caller as it came).
  */
-export function scrubResponse(r: Response, redact: Redactor): Response {
-  // one string, one scan: per-header redactor calls cost more than the whole scrub
-  let seen = r.statusText;
-  for (const [k, v] of r.headers) seen += `\n${k}: ${v}`;
-  if (redact(seen) === seen) return r;
-  const headers = new Headers();
-  for (const [k, v] of r.headers) headers.append(k, redact(v));
-  return Object.defineProperties(r, {
-    headers: { value: headers },
-    statusText: { value: redact(r.statusText) },
-  });
+export function scrubHeaders(headers: Headers, redact: Redactor): Headers {
+  const out = new Headers();
+  for (const [k, v] of headers) out.append(k, redact(v));
+  return out;
+}
+
+/**
+ * A parsed body, scrubbed for an error the client builds. It goes through `JSON.stringify`, which
+ * spells every string one way, so a secret hidden behind JSON escapes (`\u0073k-...`, `\/`) is
+ * found too. An unchanged body is returned as is; a scrub that broke the JSON gives the text.
+ */
+export function scrubBody(body: unknown, redact: Redactor): unknown {
+  if (body === undefined) return body;
+  if (typeof body === "string") return redact(body);
+  const text = JSON.stringify(body);
+  const clean = redact(text);
+  if (clean === text) return body;
+  try {
+    return JSON.parse(clean);
+  } catch {
+    return clean;
+  }
 }

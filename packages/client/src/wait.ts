@@ -1,7 +1,8 @@
+import { sleep } from "./abort.js";
 import type { PhotoAvatarLook } from "./api-types.js";
 import { NotFoundError, PhotoAvatarNotReadyError } from "./errors.js";
 import { checkSignalOptions, num } from "./options.js";
-import { sleep } from "./transport.js";
+import { type Redactor, scrubBody } from "./redact.js";
 
 /** Options of `photoAvatars.waitUntilReady`. */
 export interface WaitOptions {
@@ -24,7 +25,8 @@ const MAX_INTERVAL = 30_000;
  */
 export async function waitUntilReady(
   get: (signal: AbortSignal | undefined) => Promise<PhotoAvatarLook>,
-  options?: WaitOptions,
+  options: WaitOptions | undefined,
+  redact: Redactor,
 ): Promise<PhotoAvatarLook> {
   const o = checkSignalOptions(OP, options);
   let interval = num(OP, "intervalMs", o.intervalMs, 2_000);
@@ -33,10 +35,11 @@ export async function waitUntilReady(
   const stop = (reason: PhotoAvatarNotReadyError["reason"], why: string, cause?: unknown) =>
     Object.assign(
       new PhotoAvatarNotReadyError(
-        `${OP}: look ${why}${look ? ` (last status ${look.status})` : ""}`,
+        redact(`${OP}: look ${why}${look ? ` (last status ${look.status})` : ""}`),
         { cause },
       ),
-      { reason, look },
+      // the error is the client's text: the look in it is a scrubbed copy
+      { reason, look: scrubBody(look, redact) as PhotoAvatarLook | undefined },
     );
   for (;;) {
     try {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createRedactor, redactHeaders, scrubResponse } from "../src/redact.js";
+import { createRedactor, redactHeaders, scrubBody, scrubHeaders } from "../src/redact.js";
 
 describe("redaction", () => {
   it("removes every occurrence of the secret from any text", () => {
@@ -43,24 +43,26 @@ describe("redaction", () => {
     expect(r('plain a"b\\c')).toBe("plain [redacted]");
   });
 
-  it("scrubs response headers and status text, keeping a clean response as it is", async () => {
+  it("scrubs copies of headers and bodies for errors, leaving clean ones as they are", () => {
     const r = createRedactor(["s3cret"]);
-    const clean = new Response("{}", { status: 201, headers: { "x-request-id": "req-1" } });
-    expect(scrubResponse(clean, r)).toBe(clean);
-    const echoed = new Response("body", {
-      status: 201,
-      statusText: "Created s3cret",
-      headers: { "x-request-id": "req-s3cret", "set-cookie": "a=s3cret" },
+    const h = new Headers({ "x-request-id": "req-s3cret", "set-cookie": "a=s3cret", a: "b" });
+    const out = scrubHeaders(h, r);
+    expect([...out]).toEqual([
+      ["a", "b"],
+      ["set-cookie", "a=[redacted]"],
+      ["x-request-id", "req-[redacted]"],
+    ]);
+    // the original is the server's and stays as it came
+    expect(h.get("x-request-id")).toBe("req-s3cret");
+    const clean = { data: { id: "g" } };
+    expect(scrubBody(clean, r)).toBe(clean);
+    expect(scrubBody({ error: { message: "key s3cret" } }, r)).toEqual({
+      error: { message: "key [redacted]" },
     });
-    const out = scrubResponse(echoed, r);
-    expect([out.headers.get("x-request-id"), out.headers.get("set-cookie")]).toEqual([
-      "req-[redacted]",
-      "a=[redacted]",
-    ]);
-    expect([out.status, out.statusText, await out.text()]).toEqual([
-      201,
-      "Created [redacted]",
-      "body",
-    ]);
+    expect(scrubBody("html s3cret", r)).toBe("html [redacted]");
+    // a secret spelt with JSON escapes in the text is one string once parsed, and found there
+    expect(scrubBody(JSON.parse('{"m":"\\u0073\\u0033cret"}'), r)).toEqual({
+      m: "[redacted]",
+    });
   });
 });

@@ -1,30 +1,67 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  type AttemptOutcome,
   backoffMs,
   failureCode,
-  isRetryableFailure,
-  isRetryableStatus,
+  isRepeatable,
   retryAfterMs,
+  retryDecision,
 } from "../src/retry.js";
 
-describe("retry policy", () => {
-  it("retries 408, 409, 429 and 5xx for GET, only 429 for POST", () => {
-    for (const s of [408, 409, 429, 500, 502, 503, 504])
-      expect(isRetryableStatus(s, true)).toBe(true);
-    for (const s of [200, 301, 400, 401, 403, 404, 422])
-      expect(isRetryableStatus(s, true)).toBe(false);
-    expect(isRetryableStatus(429, false)).toBe(true);
-    for (const s of [408, 409, 500, 503]) expect(isRetryableStatus(s, false)).toBe(false);
+const base = { keyed: false, maxRetryAfterMs: 60_000 } as const;
+const decide = (method: string, status: number, extra: Partial<AttemptOutcome> = {}) =>
+  retryDecision({ ...base, method, status, ...extra });
+
+describe("retry decision", () => {
+  it("retries 408, 409, 429 and 5xx for GET, only 429 for an unkeyed POST, PATCH or DELETE", () => {
+    for (const s of [408, 409, 429, 500, 502, 503, 504]) expect(decide("GET", s)).toBe("retry");
+    for (const s of [200, 301, 400, 401, 403, 404, 422]) expect(decide("GET", s)).toBe("stop");
+    for (const m of ["POST", "PATCH", "DELETE", "PUT"]) {
+      expect(decide(m, 429)).toBe("retry");
+      for (const s of [408, 409, 500, 503]) expect(decide(m, s)).toBe("stop");
+    }
   });
 
-  it("retries a failed POST only when the connection was refused and it did not time out", () => {
+  it("with an idempotency key, retries a write on 408, 429 and 5xx and waits out request_in_progress", () => {
+    for (const m of ["POST", "PATCH", "DELETE"]) {
+      for (const s of [408, 429, 500, 502, 503])
+        expect(decide(m, s, { keyed: true })).toBe("retry");
+      for (const s of [400, 404, 422]) expect(decide(m, s, { keyed: true })).toBe("stop");
+      expect(decide(m, 409, { keyed: true, errorCode: "request_in_progress" })).toBe("wait");
+      // another conflict (say, the key reused with another body) is the caller's to see
+      expect(decide(m, 409, { keyed: true, errorCode: "idempotency_key_reused" })).toBe("stop");
+      expect(decide(m, 409, { errorCode: "request_in_progress" })).toBe("stop");
+    }
+  });
+
+  it("does not wait out a Retry-After longer than maxRetryAfterMs", () => {
+    expect(decide("GET", 429, { hintedMs: 61_000 })).toBe("stop");
+    expect(decide("GET", 429, { hintedMs: 60_000 })).toBe("retry");
+  });
+
+  it("retries a failed unkeyed write only when the connection was refused", () => {
     const refused = new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
     const reset = new TypeError("fetch failed", { cause: { code: "ECONNRESET" } });
-    expect(isRetryableFailure(refused, false, false)).toBe(true);
-    expect(isRetryableFailure(refused, false, true)).toBe(false);
-    expect(isRetryableFailure(reset, false, false)).toBe(false);
-    expect(isRetryableFailure(reset, true, false)).toBe(true);
+    const failed = (
+      method: string,
+      failure: "timeout" | "connection",
+      cause: unknown,
+      keyed = false,
+    ) => retryDecision({ ...base, method, failure, cause, keyed });
+    expect(failed("POST", "connection", refused)).toBe("retry");
+    expect(failed("POST", "timeout", refused)).toBe("stop");
+    expect(failed("POST", "connection", reset)).toBe("stop");
+    expect(failed("GET", "connection", reset)).toBe("retry");
+    expect(failed("GET", "timeout", undefined)).toBe("retry");
+    expect(failed("POST", "connection", reset, true)).toBe("retry");
+    expect(failed("PATCH", "timeout", undefined, true)).toBe("retry");
+  });
+
+  it("counts GET and keyed writes as repeatable, unkeyed writes not", () => {
+    expect(isRepeatable("GET", false)).toBe(true);
+    expect(isRepeatable("POST", false)).toBe(false);
+    expect(isRepeatable("POST", true)).toBe(true);
   });
 
   it("finds the system error code in nested causes and AggregateErrors", () => {

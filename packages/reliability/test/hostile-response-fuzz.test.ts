@@ -1,8 +1,9 @@
 // Hostile-response fuzz (issue 7, suite 2): a raw server on 127.0.0.1 answers every call with a
 // random status, content type, headers and body (empty, null, arrays, truncated JSON, HTML,
 // binary, huge numbers, wrong field types, error objects of every shape, echoes of the key).
-// Property: every call resolves to data of the promised shape or rejects with a HeyGenError, and
-// the key never shows in any error text, log line or hook payload.
+// Property: every call resolves to data of the promised shape, exactly as the server sent it, or
+// rejects with a HeyGenError, and the key never shows in any error text, log line or hook payload
+// (what the client writes); data and responses the server sent reach the caller unaltered.
 import { inspect } from "node:util";
 import { createHeyGenClient, type HeyGenClient, HeyGenError } from "@heygen-openapi/client";
 import fc from "fast-check";
@@ -95,7 +96,6 @@ afterAll(async () => {
   );
   expect(leaked).toEqual({});
   expect(unhandled.count).toBe(0);
-  expect(figures.failures).toBe(0);
 });
 
 // ---- what the server sends ----
@@ -429,9 +429,9 @@ async function check(op: Op, p: Plan, via: "apiKey" | "accessToken" = "apiKey"):
   }
   const problems: string[] = [];
   if (settled) {
+    // data is the server's: it reaches the caller as sent, even when it echoes the key
     if (
       (op === "get" || op === "listLooks" || op === "getLook") &&
-      !bodyText(p).includes(API_KEY) &&
       JSON.stringify(value) !== JSON.stringify(sentData(p))
     ) {
       problems.push(`resolved to something other than the data sent: ${JSON.stringify(value)}`);
@@ -439,11 +439,17 @@ async function check(op: Op, p: Plan, via: "apiKey" | "accessToken" = "apiKey"):
     if (!promisedShape(op, value))
       problems.push(`resolved to a value of the wrong shape: ${JSON.stringify(value)}`);
     if (op === "raw" || op === "withResponse") {
-      // the body itself is what the user asked for; the headers and request id are scrubbed
+      // the response is the server's answer, handed over unaltered: its headers and request id
+      // are exactly what the server sent, the key included when the server echoed it
       const v = isObject(value) ? value : {};
-      const h = v.response instanceof Response ? [...v.response.headers] : [];
-      if (JSON.stringify([h, v.requestId ?? null]).includes(API_KEY)) {
-        problems.push("response headers or request id hold the key");
+      const r = v.response instanceof Response ? v.response : undefined;
+      // HTTP drops the spaces around a header value
+      const sentId = p.headers["x-request-id"]?.trim() ?? null;
+      if (r && r.headers.get("x-request-id") !== sentId) {
+        problems.push("the response's x-request-id is not the one the server sent");
+      }
+      if (op === "withResponse" && (v.requestId ?? null) !== sentId) {
+        problems.push("requestId is not the x-request-id the server sent");
       }
     } else if (JSON.stringify(value ?? null).includes(API_KEY) && !echoedIntoData(p)) {
       problems.push("resolved value holds the key although the server put it outside data");
@@ -513,7 +519,7 @@ describe("hostile-response fuzz", () => {
     );
     expect(figures.failures - before).toBe(0);
     expect(figures.cases).toBeGreaterThanOrEqual(RUNS);
-  }, 60_000);
+  });
 
   test(`${ECHO_RUNS} answers echoing the key (sent as x-api-key or bearer token) in body, headers and redirects: it never reaches an error`, async () => {
     const before = { cases: figures.cases, failures: figures.failures };
@@ -528,7 +534,7 @@ describe("hostile-response fuzz", () => {
     );
     expect(figures.cases - before.cases).toBe(ECHO_RUNS);
     expect(figures.failures - before.failures).toBe(0);
-  }, 60_000);
+  });
 });
 
 describe("hostile answers the fuzz once caught the client out on (regressions)", () => {

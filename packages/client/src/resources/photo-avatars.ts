@@ -1,38 +1,13 @@
-import type { APIPromise } from "../api-promise.js";
+import { addLooksToPhotoAvatarGroup, photoAvatarDetails } from "@heygen-openapi/types";
 import { apiPromise } from "../api-promise.js";
-import type {
-  AddLooksParams,
-  AddLooksResult,
-  PhotoAvatarLook,
-  PhotoAvatarLookResult,
-} from "../api-types.js";
+import type { AddLooksParams, AddLooksResult, PhotoAvatarLook } from "../api-types.js";
+import type { Core } from "../core.js";
 import { invalid } from "../errors.js";
 import type { RequestOptions } from "../options.js";
-import { type Caller, check, isText } from "../request.js";
+import { check, isText } from "../path.js";
 import { type WaitOptions, waitUntilReady } from "../wait.js";
 
-/**
- * Photo-avatar looks (v2): details, adding looks to a group, waiting for a look to be ready.
- *
- * @example
- * const { photo_avatar_list } = await heygen.photoAvatars.addLooks({ group_id, image_keys, name: "Summer" });
- * await Promise.all(photo_avatar_list.map((l) => heygen.photoAvatars.waitUntilReady(l.id)));
- */
-export interface PhotoAvatars {
-  /** `GET /v2/photo_avatar/{id}`: one look. */
-  get(id: string, options?: RequestOptions): APIPromise<PhotoAvatarLookResult>;
-  /**
-   * `POST /v2/photo_avatar/avatar_group/add` for any number of image keys: the API takes at most
-   * 4 per call, so keys are sent in batches of 4, one after the other, and every created look is
-   * returned in order. `.withResponse()` reports the last batch's response. A batch that fails
-   * stops the rest; it is not retried on 5xx or timeout, since the server may have acted.
-   */
-  addLooks(params: AddLooksParams, options?: RequestOptions): APIPromise<AddLooksResult>;
-  /** Polls `get(id)` until the look is `completed`; see {@link WaitOptions}. */
-  waitUntilReady(id: string, options?: WaitOptions): Promise<PhotoAvatarLook>;
-}
-
-const ADD = "POST /v2/photo_avatar/avatar_group/add";
+const ADD = addLooksToPhotoAvatarGroup.key;
 const BATCH = 4;
 
 /** Checks addLooks parameters before any request is sent. */
@@ -54,29 +29,43 @@ function checkAdd(p: AddLooksParams): AddLooksParams {
   return p;
 }
 
-/** Builds the `photoAvatars` resource over the client's call function. */
-export function photoAvatars(call: Caller): PhotoAvatars {
+/**
+ * Photo-avatar looks (v2): details, adding looks to a group, waiting for a look to be ready.
+ *
+ * @example
+ * const { photo_avatar_list } = await heygen.photoAvatars.addLooks({ group_id, image_keys, name: "Summer" });
+ * await Promise.all(photo_avatar_list.map((l) => heygen.photoAvatars.waitUntilReady(l.id)));
+ */
+export function photoAvatars(core: Core) {
   const get = (id: string, options?: RequestOptions) =>
-    call<PhotoAvatarLookResult>("GET", "/v2/photo_avatar/{id}", () => ({ path: { id } }), options);
+    core.call(photoAvatarDetails, { path: { id } }, options);
   return {
+    /** `GET /v2/photo_avatar/{id}`: one look. */
     get,
-    addLooks: (params, options) =>
-      apiPromise(
+    /**
+     * `POST /v2/photo_avatar/avatar_group/add` for any number of image keys: the API takes at most
+     * 4 per call, so keys are sent in batches of 4, one after the other, and every created look is
+     * returned in order. `.withResponse()` reports the last batch's response. A batch that fails
+     * stops the rest; it is not retried on 5xx or timeout (the server may have acted) unless an
+     * `idempotencyKey` is given, which is sent as `<key>:<batch number>`.
+     */
+    addLooks: (params: AddLooksParams, options?: RequestOptions) =>
+      apiPromise<AddLooksResult>(
         (async () => {
           const p = checkAdd(params);
           const looks: PhotoAvatarLook[] = [];
           let response: Response | undefined;
           for (let i = 0; i < p.image_keys.length; i += BATCH) {
-            const batch = { ...p, image_keys: p.image_keys.slice(i, i + BATCH) };
-            const r = await call<AddLooksResult>(
-              "POST",
-              ADD.slice(5),
-              () => ({ body: batch }),
-              options,
-            ).withResponse();
+            const body = { ...p, image_keys: p.image_keys.slice(i, i + BATCH) };
+            const key = options?.idempotencyKey;
+            const o =
+              key === undefined || i === 0
+                ? options
+                : { ...options, idempotencyKey: `${key}:${i / BATCH}` };
+            const r = await core.call(addLooksToPhotoAvatarGroup, { body }, o).withResponse();
             const list = r.data.photo_avatar_list;
             if (!Array.isArray(list)) {
-              throw invalid(ADD, r.response, r.data, "without data.photo_avatar_list");
+              throw invalid(ADD, r.response, r.data, "without data.photo_avatar_list", core.redact);
             }
             looks.push(...list);
             response = r.response;
@@ -84,6 +73,11 @@ export function photoAvatars(call: Caller): PhotoAvatars {
           return { data: { photo_avatar_list: looks }, response: response as Response };
         })(),
       ),
-    waitUntilReady: (id, o) => waitUntilReady((signal) => get(id, { signal }), o),
+    /** Polls `get(id)` until the look is `completed`; see {@link WaitOptions}. */
+    waitUntilReady: (id: string, options?: WaitOptions) =>
+      waitUntilReady((signal) => get(id, { signal }), options, core.redact),
   };
 }
+
+/** The `photoAvatars` resource. */
+export type PhotoAvatars = ReturnType<typeof photoAvatars>;

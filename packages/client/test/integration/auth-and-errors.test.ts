@@ -43,7 +43,8 @@ describe("credentials on the wire", () => {
     expect(e).toBeInstanceOf(AuthenticationError);
     expect(e).toMatchObject({ status: 401, code: "authentication_failed" });
     expect(e.message).toContain("Invalid or expired API key");
-    expect(e.message).toContain("check the API key");
+    expect(e.message).toContain("Verify your x-api-key header. Check the API key.");
+    expect(e.message).not.toMatch(/[.;!?][.;]/);
     expect(e.message).not.toContain("wrong-key");
     expect(t.fake.requests.map((r) => r.status)).toEqual([401]);
   });

@@ -198,7 +198,9 @@ describe("timeouts and aborts (fake.inject hang)", () => {
       .catch((x) => x);
     expect(e).toBeInstanceOf(APITimeoutError);
     expect(e).toBeInstanceOf(APIConnectionError);
-    expect(e.message).toBe("GET /v3/avatars/{group_id} timed out after 50 ms");
+    expect(e.message).toBe(
+      "GET /v3/avatars/{group_id} timed out after 50 ms per attempt; 2 attempts were made",
+    );
     expect(faults()).toEqual(["hang", "hang"]);
   });
 

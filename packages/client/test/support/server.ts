@@ -11,6 +11,8 @@ export interface Received {
   url: string;
   headers: IncomingMessage["headers"];
   body: string;
+  /** The body's bytes, for binary (multipart) bodies. */
+  bytes: Buffer;
 }
 
 /** Decides the answer to the `n`-th request (0-based); may write anything or destroy the socket. */
@@ -37,11 +39,13 @@ export async function startServer(handler: Handler): Promise<TestServer> {
   const server = createServer(async (raw, res) => {
     const chunks: Buffer[] = [];
     for await (const c of raw) chunks.push(c as Buffer);
+    const bytes = Buffer.concat(chunks);
     const req: Received = {
       method: raw.method ?? "",
       url: raw.url ?? "",
       headers: raw.headers,
-      body: Buffer.concat(chunks).toString("utf8"),
+      body: bytes.toString("utf8"),
+      bytes,
     };
     const n = received.push(req) - 1;
     try {
