@@ -123,7 +123,8 @@ export async function benchFake({ rounds, time }) {
         body: video,
       });
     const jobs = await compareSideBySide({
-      title: "5d. A video job through fake.fetch (create, then read) vs two requests to the bare server over loopback",
+      title:
+        "5d. A video job through fake.fetch (create, then read) vs two requests to the bare server over loopback",
       baseline: "bare",
       rounds,
       time,
