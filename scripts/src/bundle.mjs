@@ -1,12 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { findRefCycle, resolvePointer, SpecInputError } from "@heygen-openapi/spec-tools";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
-import { SpecInputError } from "./errors.mjs";
 import { readManifest, specsDir } from "./manifest.mjs";
 import { mergeDefinitions } from "./merge.mjs";
 import { applyCorrections } from "./overlay.mjs";
 import { parseSpecText } from "./parse.mjs";
-import { findRefCycle, resolvePointer } from "./ref-cycles.mjs";
 
 /**
  * Builds one API version's bundled document: merges its upstream definitions (the manifest's

@@ -1,4 +1,4 @@
-import { resolvePointer } from "./ref-cycles.mjs";
+import { resolvePointer } from "@heygen-openapi/spec-tools";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 

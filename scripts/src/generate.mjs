@@ -5,11 +5,11 @@
 import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { runCli, SpecInputError } from "@heygen-openapi/spec-tools";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import { writeFilesAtomically } from "./atomic-write.mjs";
 import { bundleApi } from "./bundle.mjs";
-import { runCli, SpecInputError } from "./errors.mjs";
 import { repoRoot, specsDir } from "./manifest.mjs";
 import { readRegistry, renderRegistry, renderSchemas } from "./registry.mjs";
 

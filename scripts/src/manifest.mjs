@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SpecInputError } from "./errors.mjs";
+import { SpecInputError } from "@heygen-openapi/spec-tools";
 
 /** The repository root, found from this file's place in `scripts/src/`. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");

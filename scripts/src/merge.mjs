@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { SpecInputError } from "./errors.mjs";
+import { SpecInputError } from "@heygen-openapi/spec-tools";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 

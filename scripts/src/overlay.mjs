@@ -1,5 +1,5 @@
+import { SpecInputError } from "@heygen-openapi/spec-tools";
 import { openapiOverlay } from "openapi-format";
-import { SpecInputError } from "./errors.mjs";
 
 /**
  * Corrections whose JSONPath target no longer exists upstream: HeyGen moved or renamed what they

@@ -1,5 +1,5 @@
+import { SpecInputError } from "@heygen-openapi/spec-tools";
 import { parseDocument } from "yaml";
-import { SpecInputError } from "./errors.mjs";
 
 /** Deeper than any real OpenAPI document; deeper input would overflow recursive tools. */
 export const MAX_DEPTH = 256;

@@ -1,6 +1,5 @@
-import { SpecInputError } from "./errors.mjs";
+import { resolvePointer, SpecInputError } from "@heygen-openapi/spec-tools";
 import { escapePointer } from "./merge.mjs";
-import { resolvePointer } from "./ref-cycles.mjs";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 

@@ -8,10 +8,9 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import { parseArgs } from "node:util";
+import { extractEmbeddedDefinition, runCli, SpecInputError } from "@heygen-openapi/spec-tools";
 import { writeFilesAtomically } from "./atomic-write.mjs";
-import { runCli, SpecInputError } from "./errors.mjs";
 import { readManifest, repoRoot, specsDir } from "./manifest.mjs";
-import { extractEmbeddedDefinition } from "./pages.mjs";
 import { parseSpecText } from "./parse.mjs";
 
 /**

@@ -1,9 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { SpecInputError } from "@heygen-openapi/spec-tools";
 import { afterEach, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { bundleApi } from "../src/bundle.mjs";
-import { SpecInputError } from "../src/errors.mjs";
 import { specsDir } from "../src/manifest.mjs";
 import { applyCorrections, StrandedCorrectionsError } from "../src/overlay.mjs";
 import { copyCheckout } from "./support.mjs";

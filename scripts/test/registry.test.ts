@@ -1,5 +1,5 @@
+import { SpecInputError } from "@heygen-openapi/spec-tools";
 import { describe, expect, test } from "vitest";
-import { SpecInputError } from "../src/errors.mjs";
 import { camelCase, readEntities, readRegistry, renderRegistry } from "../src/registry.mjs";
 
 const ok = (data: unknown) => ({

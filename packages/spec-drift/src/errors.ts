@@ -1,30 +1,29 @@
-/** Why a document could not be compared. */
-export type SpecLoadErrorKind = "read" | "network" | "parse" | "invalid" | "ref";
+import { SpecInputError, type SpecInputErrorKind } from "@heygen-openapi/spec-tools";
+
+/** Why a document could not be compared: reading, fetching, parsing, checking it, or a `$ref`. */
+export type SpecLoadErrorKind = SpecInputErrorKind;
 
 /**
- * Thrown by `loadSpec` and `compareSpecs` when an input cannot be read, fetched, parsed,
- * or is not an OpenAPI 3.0/3.1 document. The message names the source and what is wrong;
- * the CLI prints it and exits with code 2.
+ * Thrown by `loadSpec` and `compareSpecs` when an input cannot be read, fetched, parsed, or is
+ * not an OpenAPI 3.0/3.1 document. The message names the source and what is wrong; the CLI
+ * prints it and exits with code 2. It is the spec tooling's one input error type
+ * (`SpecInputError`, the same class), so the repository's scripts and this package agree.
  *
  * @example
  * try { await compareSpecs("old.yaml", "new.yaml"); }
  * catch (e) { if (e instanceof SpecLoadError) console.error(e.source, e.kind, e.message); }
  */
-export class SpecLoadError extends Error {
-  override readonly name = "SpecLoadError";
-  /** The file path, URL, or `<document>` that failed. */
-  readonly source: string;
-  /** Which stage failed. */
-  readonly kind: SpecLoadErrorKind;
+export const SpecLoadError = SpecInputError;
+/** An instance of {@link SpecLoadError}. */
+export type SpecLoadError = SpecInputError;
+export { SpecInputError };
 
-  constructor(
-    source: string,
-    kind: SpecLoadErrorKind,
-    detail: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`${source}: ${detail}`, options);
-    this.source = source;
-    this.kind = kind;
-  }
+/** A `SpecLoadError` for `source`, of the given kind. */
+export function specError(
+  source: string,
+  kind: SpecLoadErrorKind,
+  detail: string,
+  options: { cause?: unknown } = {},
+): SpecInputError {
+  return new SpecInputError(source, detail, { kind, ...options });
 }

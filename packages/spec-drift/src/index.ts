@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 export { compareSpecs } from "./compare.js";
-export { SpecLoadError, type SpecLoadErrorKind } from "./errors.js";
+export { SpecInputError, SpecLoadError, type SpecLoadErrorKind } from "./errors.js";
 export { type LoadedSpec, loadSpec, readSpecText } from "./load.js";
 export { formatReport, type ReportFormat, summarize } from "./report.js";
 export { RULES, type RuleDefinition } from "./rules.js";

@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
+import { findEmbeddedDefinition } from "@heygen-openapi/spec-tools";
 import { parse as parseYaml } from "yaml";
-import { SpecLoadError } from "./errors.js";
+import { specError } from "./errors.js";
 import { isRecord } from "./json.js";
 import { dereference } from "./refs.js";
 import type { CompareOptions, OpenAPIDocument, SpecInput } from "./types.js";
@@ -46,7 +47,7 @@ export async function loadSpec(
     parsed = structuredClone(input);
     refBase = resolvePath(cwd, "document.json");
   } else {
-    throw new SpecLoadError(
+    throw specError(
       "<input>",
       "invalid",
       "expected a file path, an http(s) URL or a parsed OpenAPI document",
@@ -96,7 +97,7 @@ async function readText(path: string, source: string): Promise<string> {
           : code === "EACCES"
             ? "permission denied"
             : `cannot read file (${code ?? String(error)})`;
-    throw new SpecLoadError(source, "read", why, { cause: error });
+    throw specError(source, "read", why, { cause: error });
   }
 }
 
@@ -111,19 +112,24 @@ async function fetchText(url: string, source: string, options: CompareOptions): 
       },
     });
   } catch (error) {
-    throw new SpecLoadError(source, "network", `cannot fetch (${describeNetworkError(error)})`, {
-      cause: error,
-    });
+    throw specError(
+      source,
+      "network",
+      `cannot fetch (${describeNetworkError(error, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)})`,
+      {
+        cause: error,
+      },
+    );
   }
   // An answer given up on must still release its connection: an unread body keeps the socket
   // open for as long as the process lives.
   const discard = () => response.body?.cancel().catch(() => undefined);
   if (!response.ok) {
     await discard();
-    throw new SpecLoadError(
+    throw specError(
       source,
       "network",
-      `server answered HTTP ${response.status} ${response.statusText}`.trim(),
+      `the server answered ${response.status} ${response.statusText}`.trim(),
     );
   }
   // readme.io and Mintlify serve the Markdown of a docs page (with its embedded definition) at `<page>.md`.
@@ -137,24 +143,43 @@ async function fetchText(url: string, source: string, options: CompareOptions): 
   try {
     return await response.text();
   } catch (error) {
-    throw new SpecLoadError(
+    throw specError(
       source,
       "network",
-      `connection dropped while reading the body (${describeNetworkError(error)})`,
+      `connection dropped while reading the body (${describeNetworkError(error, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)})`,
     );
   }
 }
 
-function describeNetworkError(error: unknown): string {
+/** DNS failures: the name could not be looked up, which is what being offline looks like. */
+const OFFLINE_CODES = new Set(["ENOTFOUND", "EAI_AGAIN"]);
+
+/** The system error code behind a failed fetch (`ECONNREFUSED`, `ENOTFOUND`, ...), if any. */
+export function networkErrorCode(error: unknown): string | undefined {
+  for (let e: unknown = error, i = 0; e instanceof Error && i < 4; e = e.cause, i++) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && /^E[A-Z_]+$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** Whether a failed fetch looks like this machine being offline (no name resolution). */
+export function looksOffline(error: unknown): boolean {
+  const code = networkErrorCode(error);
+  return code !== undefined && OFFLINE_CODES.has(code);
+}
+
+function describeNetworkError(error: unknown, timeoutMs: number): string {
   if (error instanceof Error) {
-    if (error.name === "TimeoutError" || error.name === "AbortError") return "timed out";
-    const cause = (error as { cause?: unknown }).cause;
-    if (cause instanceof Error) {
-      const code = (cause as NodeJS.ErrnoException).code;
-      if (code === "ENOTFOUND" || code === "EAI_AGAIN")
-        return `host not found (${code}); are you offline?`;
-      return code ? `${code}: ${cause.message}` : cause.message;
-    }
+    if (error.name === "TimeoutError" || error.name === "AbortError")
+      return `timed out after ${timeoutMs / 1000} s; raise --timeout`;
+    const code = networkErrorCode(error);
+    if (code === "ECONNREFUSED") return "connection refused: nothing listens at that address";
+    if (code === "ECONNRESET") return "connection reset by the server";
+    if (code !== undefined && OFFLINE_CODES.has(code))
+      return `host not found (${code}); are you offline?`;
+    const cause = error.cause;
+    if (cause instanceof Error) return code ? `${code}: ${cause.message}` : cause.message;
     return error.message;
   }
   return String(error);
@@ -170,11 +195,10 @@ function displayUrl(url: string): string {
   }
 }
 
-const FENCE_OPEN = /^(`{3,}|~{3,})[ \t]*(json|ya?ml)\b[^\n]*$/gim;
-
 /**
  * Parses JSON, YAML, or a docs page embedding the definition in a fenced block (readme.io pages
- * use ```json, Mintlify pages ````yaml with extra words after the language).
+ * use ```json, Mintlify pages ````yaml with extra words after the language); the page rules are
+ * the spec tooling's one extractor, the one `pnpm specs:vendor` uses.
  */
 export function parseDefinition(text: string, source: string): unknown {
   const trimmed = text.replace(/^\uFEFF/, "").trimStart();
@@ -182,24 +206,20 @@ export function parseDefinition(text: string, source: string): unknown {
     try {
       return JSON.parse(trimmed);
     } catch (error) {
-      throw new SpecLoadError(source, "parse", `invalid JSON (${(error as Error).message})`);
+      throw specError(source, "parse", `invalid JSON (${(error as Error).message})`);
     }
   }
-  const embedded = extractEmbeddedDefinition(text);
+  const embedded = findEmbeddedDefinition(text, source);
   if (embedded.found) return embedded.value;
   const pageError = () =>
-    new SpecLoadError(
-      source,
-      "parse",
-      "the page has code blocks but none holds an OpenAPI definition",
-    );
+    specError(source, "parse", "the page has code blocks but none holds an OpenAPI definition");
   let value: unknown;
   try {
     value = parseYaml(text, { maxAliasCount: 10_000 });
   } catch (error) {
     if (embedded.blocks > 0) throw pageError();
     const reason = (error as Error).message.split("\n")[0];
-    throw new SpecLoadError(
+    throw specError(
       source,
       "parse",
       `neither JSON, YAML nor a page with an embedded definition (${reason})`,
@@ -209,44 +229,16 @@ export function parseDefinition(text: string, source: string): unknown {
   return value;
 }
 
-function extractEmbeddedDefinition(
-  text: string,
-): { found: true; value: unknown } | { found: false; blocks: number } {
-  let blocks = 0;
-  FENCE_OPEN.lastIndex = 0;
-  for (let open = FENCE_OPEN.exec(text); open; open = FENCE_OPEN.exec(text)) {
-    const fence = open[1] ?? "```";
-    const language = (open[2] ?? "").toLowerCase();
-    const start = open.index + open[0].length + 1;
-    const closeRe = new RegExp(`^${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`, "m");
-    const rest = text.slice(start);
-    const close = closeRe.exec(rest);
-    const body = close ? rest.slice(0, close.index) : rest;
-    blocks++;
-    if (!/\b(openapi|swagger)\b/.test(body)) continue;
-    try {
-      const value: unknown =
-        language === "json" ? JSON.parse(body) : parseYaml(body, { maxAliasCount: 10_000 });
-      if (isRecord(value) && ("openapi" in value || "swagger" in value))
-        return { found: true, value };
-    } catch {
-      // A broken block may be followed by a good one (pages show snippets before the definition).
-    }
-    FENCE_OPEN.lastIndex = start + (close ? close.index : rest.length);
-  }
-  return { found: false, blocks };
-}
-
 function checkOpenApi(value: unknown, source: string): OpenAPIDocument {
   if (!isRecord(value)) {
-    throw new SpecLoadError(
+    throw specError(
       source,
       "invalid",
       "not an OpenAPI document (expected an object with an `openapi` field)",
     );
   }
   if ("swagger" in value && !("openapi" in value)) {
-    throw new SpecLoadError(
+    throw specError(
       source,
       "invalid",
       `Swagger ${String(value.swagger)} is not supported; convert it to OpenAPI 3.x first`,
@@ -254,24 +246,24 @@ function checkOpenApi(value: unknown, source: string): OpenAPIDocument {
   }
   const version = value.openapi;
   if (typeof version !== "string") {
-    throw new SpecLoadError(
+    throw specError(
       source,
       "invalid",
       "not an OpenAPI document (missing the `openapi` version field)",
     );
   }
   if (!/^3\.[01]\./.test(version) && version !== "3.0" && version !== "3.1") {
-    throw new SpecLoadError(
+    throw specError(
       source,
       "invalid",
       `unsupported OpenAPI version ${version} (3.0 and 3.1 are supported)`,
     );
   }
   if ("paths" in value && value.paths !== undefined && !isRecord(value.paths)) {
-    throw new SpecLoadError(source, "invalid", "`paths` must be an object");
+    throw specError(source, "invalid", "`paths` must be an object");
   }
   if (!("paths" in value) && !("webhooks" in value) && !("components" in value)) {
-    throw new SpecLoadError(source, "invalid", "has neither `paths`, `webhooks` nor `components`");
+    throw specError(source, "invalid", "has neither `paths`, `webhooks` nor `components`");
   }
   return value as OpenAPIDocument;
 }

@@ -5,8 +5,8 @@ import {
   type HTTPResolverOptions,
   ResolverError,
 } from "@apidevtools/json-schema-ref-parser";
-import { SpecLoadError } from "./errors.js";
-import { isRecord } from "./json.js";
+import { findRefCycle } from "@heygen-openapi/spec-tools";
+import { specError } from "./errors.js";
 import type { CompareOptions, OpenAPIDocument } from "./types.js";
 
 /**
@@ -28,9 +28,9 @@ export async function dereference(
   source: string,
   options: CompareOptions & { timeoutMs: number },
 ): Promise<OpenAPIDocument> {
-  const local = localAliasCycle(document);
+  const local = findRefCycle(document);
   if (local) {
-    throw new SpecLoadError(source, "ref", `circular $ref ${local} never reaches a schema`);
+    throw specError(source, "ref", `circular $ref ${local.join(" -> ")} never reaches a schema`);
   }
   const origin = /^https?:/i.test(base) ? new URL(base).origin : undefined;
   let refused: string | undefined;
@@ -52,19 +52,19 @@ export async function dereference(
     )) as OpenAPIDocument;
   } catch (error) {
     if (refused !== undefined) {
-      throw new SpecLoadError(
+      throw specError(
         source,
         "ref",
         `refused the $ref ${refused.split("?")[0]}: a document fetched from ${origin} may only $ref that origin`,
       );
     }
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new SpecLoadError(source, "ref", `cannot resolve a $ref (${message})`, { cause: error });
+    throw specError(source, "ref", `cannot resolve a $ref (${message})`, { cause: error });
   }
   // a loop through other files is only seen now: as a `$ref` the parser could not replace
   for (const node of objects(resolved)) {
     if (typeof node.$ref === "string") {
-      throw new SpecLoadError(source, "ref", `circular $ref ${node.$ref} never reaches a schema`);
+      throw specError(source, "ref", `circular $ref ${node.$ref} never reaches a schema`);
     }
   }
   return resolved;
@@ -113,37 +113,4 @@ function* objects(root: unknown): Generator<Record<string, unknown>> {
     yield node as Record<string, unknown>;
     for (const value of Object.values(node)) todo.push(value);
   }
-}
-
-/**
- * The first chain of local `$ref`s that loops without reaching a schema, as
- * `#/components/schemas/A -> #/components/schemas/B -> #/components/schemas/A`. Checked before
- * resolving, where the chain can still be read: the parser leaves such a loop as a bare `$ref`
- * (or, with a sibling keyword, overflows the stack).
- */
-function localAliasCycle(document: OpenAPIDocument): string | undefined {
-  for (const node of objects(document)) {
-    const chain: string[] = [];
-    for (
-      let t: unknown = node;
-      isRecord(t) && typeof t.$ref === "string";
-      t = pointer(document, t.$ref)
-    ) {
-      const at = chain.indexOf(t.$ref);
-      if (at >= 0) return [...chain.slice(at), t.$ref].join(" -> ");
-      chain.push(t.$ref);
-    }
-  }
-  return undefined;
-}
-
-/** The value a local JSON pointer (`#/a/b`) names in `document`; undefined for other refs. */
-function pointer(document: OpenAPIDocument, ref: string): unknown {
-  if (!ref.startsWith("#/")) return undefined;
-  let value: unknown = document;
-  for (const key of ref.slice(2).split("/")) {
-    if (typeof value !== "object" || value === null) return undefined;
-    value = (value as Record<string, unknown>)[key.replaceAll("~1", "/").replaceAll("~0", "~")];
-  }
-  return value;
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import pkg from "../package.json" with { type: "json" };
 import { compareSpecs } from "./compare.js";
 import { SpecLoadError } from "./errors.js";
 import { formatReport, type ReportFormat } from "./report.js";
@@ -18,20 +19,58 @@ export interface CliIO {
 const FORMATS: readonly ReportFormat[] = ["text", "markdown", "json"];
 const FAIL_ON: readonly FailOn[] = ["breaking", "warning", "any", "none"];
 
-/** The `--help` text, also printed after a usage error. */
-export const USAGE = `Usage: heygen-spec-drift compare <base> <head> [--format text|markdown|json] [--fail-on breaking|warning|any|none]
-       heygen-spec-drift upstream <manifest.json> [--format ...] [--fail-on ...]
-       heygen-spec-drift rules [--format text|markdown|json]
+const PROGRAM = "heygen-spec-drift";
+const OUTPUT_OPTIONS = `  -f, --format text|markdown|json   report format (default: text)
+      --fail-on breaking|warning|any|none
+                                    lowest level that exits 1 (default: breaking)`;
+const EXIT_CODES = `Exit codes:
+  0  no change at or above the --fail-on level
+  1  at least one change at or above the --fail-on level
+  2  bad input: unreadable file, invalid spec, network error, unknown option`;
+
+/** The help of each command, printed by `<command> --help`. */
+const COMMAND_HELP = {
+  compare: `Usage: ${PROGRAM} compare <base> <head> [options]
 
 Compares two OpenAPI 3.0/3.1 documents (file paths or http(s) URLs; JSON, YAML, or a docs page
-embedding the definition) and classifies each change as a client consumer experiences it.
-\`upstream\` compares each vendored definition listed in a manifest
-({ "sources": [{ "url", "definition" }] }) with what its URL serves now.
+embedding the definition) and classifies each change as a client experiences it.
 
-Exit codes:
-  0  no change at or above the --fail-on level (default: breaking)
-  1  at least one change at or above the --fail-on level
-  2  bad input: unreadable file, invalid spec, network error, unknown option
+Options:
+${OUTPUT_OPTIONS}
+      --timeout <seconds>           give up on a URL after this long (default: 15)
+
+${EXIT_CODES}
+`,
+  upstream: `Usage: ${PROGRAM} upstream <manifest.json> [options]
+
+Compares each vendored definition listed in a manifest with what its URL serves now. A source
+is a docs page embedding the definition ({ "url", "page", "definition" }) or a definition
+published whole ({ "url", "definition" }, no page); "role" is "source" or "cross-check".
+
+Options:
+${OUTPUT_OPTIONS}
+      --timeout <seconds>           give up on a URL after this long (default: 15)
+
+${EXIT_CODES}
+`,
+  rules: `Usage: ${PROGRAM} rules [--format text|markdown|json]
+
+Lists the rule catalogue: every id the classifier reports, its level, direction and what it detects.
+`,
+} as const;
+
+type Command = keyof typeof COMMAND_HELP;
+
+/** The `--help` text. */
+export const USAGE = `Usage: ${PROGRAM} compare <base> <head> [options]
+       ${PROGRAM} upstream <manifest.json> [options]
+       ${PROGRAM} rules [--format text|markdown|json]
+       ${PROGRAM} --version
+
+Classifies the changes between two OpenAPI documents the way a client experiences them.
+Run \`${PROGRAM} <command> --help\` for a command's options.
+
+${EXIT_CODES}
 `;
 
 /** Whether a report should fail the run at the given threshold. */
@@ -49,8 +88,15 @@ export function exceedsThreshold(report: DriftReport, failOn: FailOn): boolean {
   }
 }
 
-/** Thrown for a command line that cannot be run; the message is shown with the usage. */
-class UsageError extends Error {}
+/** Thrown for a command line that cannot be run; printed as one line plus a hint. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: Command,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Runs the CLI with `argv` (without `node` and the script) and returns the exit code.
@@ -61,7 +107,10 @@ export async function runCli(
   io: CliIO,
   options: CompareOptions = {},
 ): Promise<number> {
+  let command: Command | undefined;
   try {
+    const first = argv.find((a) => !a.startsWith("-"));
+    if (first !== undefined && first in COMMAND_HELP) command = first as Command;
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
@@ -69,53 +118,94 @@ export async function runCli(
       options: {
         format: { type: "string", short: "f" },
         "fail-on": { type: "string" },
+        timeout: { type: "string" },
         help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
       },
     });
-    if (values.help) {
-      io.stdout(USAGE);
+    if (values.version) {
+      io.stdout(`${pkg.version}\n`);
       return 0;
     }
-    const format = pick("--format", values.format ?? "text", FORMATS);
-    const [command, ...args] = positionals;
+    if (values.help || positionals[0] === "help") {
+      const topic = positionals[0] === "help" ? positionals[1] : positionals[0];
+      io.stdout(
+        topic !== undefined && topic in COMMAND_HELP ? COMMAND_HELP[topic as Command] : USAGE,
+      );
+      return 0;
+    }
+    const [name, ...args] = positionals;
+    if (name === undefined) throw new UsageError("missing command (compare, upstream or rules)");
+    if (command === undefined) {
+      throw new UsageError(`unknown command "${name}" (expected compare, upstream or rules)`);
+    }
+    const format = pick("--format", values.format ?? "text", FORMATS, command);
     if (command === "rules") {
+      if (args.length > 0) throw new UsageError("rules takes no arguments", command);
       io.stdout(formatRules(format));
       return 0;
     }
-    if (command !== "compare" && command !== "upstream") {
-      throw new UsageError(command ? `unknown command "${command}"` : "missing command");
-    }
     if (command === "compare" && args.length !== 2) {
-      throw new UsageError(`compare takes exactly two documents, got ${args.length}`);
+      throw new UsageError(`compare takes exactly two documents, got ${args.length}`, command);
     }
     if (command === "upstream" && args.length !== 1) {
-      throw new UsageError(`upstream takes exactly one manifest, got ${args.length}`);
+      throw new UsageError(`upstream takes exactly one manifest, got ${args.length}`, command);
     }
-    const failOn = pick("--fail-on", values["fail-on"] ?? "breaking", FAIL_ON);
+    const failOn = pick("--fail-on", values["fail-on"] ?? "breaking", FAIL_ON, command);
+    const run: CompareOptions = { ...options };
+    if (values.timeout !== undefined) {
+      const seconds = Number(values.timeout);
+      if (!Number.isFinite(seconds) || seconds <= 0) {
+        throw new UsageError(
+          `--timeout must be a positive number of seconds, got "${values.timeout}"`,
+          command,
+        );
+      }
+      run.timeoutMs = Math.round(seconds * 1000);
+    }
     const report =
       command === "compare"
-        ? await compareSpecs(args[0] as string, args[1] as string, options)
-        : await compareUpstream(args[0] as string, options);
+        ? await compareSpecs(args[0] as string, args[1] as string, run)
+        : await compareUpstream(args[0] as string, run);
     io.stdout(formatReport(report, format));
     return exceedsThreshold(report, failOn) ? 1 : 0;
   } catch (error) {
     if (error instanceof SpecLoadError) {
-      io.stderr(`heygen-spec-drift: error: ${error.message}\n`);
+      io.stderr(`${PROGRAM}: error: ${error.message}\n`);
     } else if (error instanceof UsageError || isArgError(error)) {
-      io.stderr(`heygen-spec-drift: ${(error as Error).message}\n\n${USAGE}`);
+      const message = error instanceof UsageError ? error.message : argErrorMessage(error as Error);
+      const topic = error instanceof UsageError ? (error.command ?? command) : command;
+      io.stderr(`${PROGRAM}: ${message}\nTry \`${PROGRAM} ${topic ? `${topic} ` : ""}--help\`.\n`);
     } else {
       // A bug in this tool must not pass or fail a CI run silently: report it, exit 2.
       io.stderr(
-        `heygen-spec-drift: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+        `${PROGRAM}: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
       );
     }
     return 2;
   }
 }
 
-function pick<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+function pick<T extends string>(
+  flag: string,
+  value: string,
+  allowed: readonly T[],
+  command: Command,
+): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, got "${value}"`);
+  throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, got "${value}"`, command);
+}
+
+/** Node's parseArgs messages, reduced to their first sentence (they run on with advice). */
+function argErrorMessage(error: Error): string {
+  const first = error.message.split("\n")[0] ?? error.message;
+  const unknown = /^Unknown option '([^']+)'/.exec(first);
+  if (unknown) return `unknown option ${unknown[1]}`;
+  const missing = /^Option '([^']+)' argument missing/.exec(first);
+  if (missing) return `${missing[1]?.replace(/^-\w, /, "").replace(/ <value>$/, "")} needs a value`;
+  const positional = /^Unexpected argument '([^']+)'/.exec(first);
+  if (positional) return `unexpected argument ${positional[1]}`;
+  return first.replace(/\. To specify .*$/, "");
 }
 
 function isArgError(error: unknown): boolean {

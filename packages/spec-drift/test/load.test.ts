@@ -126,7 +126,7 @@ describe("URLs", () => {
     const error = await loadSpec(`${origin}/missing.md?token=secret`).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "network" });
     expect((error as Error).message).toContain(`${origin}/missing.md`);
-    expect((error as Error).message).toContain("HTTP 404");
+    expect((error as Error).message).toContain("the server answered 404");
     expect((error as Error).message).not.toContain("secret");
   });
 

@@ -64,7 +64,7 @@ describe("specs:update", () => {
       "team: string",
     );
     expect(output).toContain("What changed for clients");
-  }, 60_000);
+  });
 
   it("lists corrections that lost their target and writes nothing", async () => {
     const from = await editedPage("002_8b6a800ca5160fbf.txt", (t) =>
@@ -82,7 +82,7 @@ describe("specs:update", () => {
     expect(
       await readFile(join(root, "specs/v2/upstream/add-looks-to-photo-avatar-group.json"), "utf8"),
     ).toBe(before);
-  }, 60_000);
+  });
 
   it("accepts a bare definition and reports nothing when it is what is vendored", async () => {
     const result = await updateSpecs({
@@ -93,7 +93,7 @@ describe("specs:update", () => {
     });
     expect(result).toMatchObject({ code: 0, written: [] });
     expect(output).toContain("Vendored specs are up to date.");
-  }, 60_000);
+  });
 
   it("says it is offline when no upstream page can be fetched", async () => {
     const offline: typeof fetch = () => Promise.reject(new TypeError("fetch failed"));

@@ -102,3 +102,76 @@ describe("compareUpstream", () => {
     await expect(compareUpstream(join(dir, "empty.json"))).rejects.toThrow("expected `sources`");
   });
 });
+
+describe("upstream failures say what happened", () => {
+  async function failing(url: string) {
+    const folder = await mkdtemp(join(tmpdir(), "spec-drift-upstream-fail-"));
+    await writeFile(
+      join(folder, "v.json"),
+      JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {} }),
+    );
+    await writeFile(
+      join(folder, "m.json"),
+      JSON.stringify({ sources: [{ url, definition: "v.json" }] }),
+    );
+    try {
+      return await compareUpstream(join(folder, "m.json")).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }
+
+  it("a refused port is a refused connection, not an offline machine", async () => {
+    const closed = createServer();
+    closed.listen(0, "127.0.0.1");
+    await once(closed, "listening");
+    const port = (closed.address() as AddressInfo).port;
+    closed.close();
+    await once(closed, "close");
+    const error = await failing(`http://127.0.0.1:${port}/spec.json`);
+    expect(error).toBeInstanceOf(SpecLoadError);
+    expect(error?.message).toContain("cannot reach any upstream source:");
+    expect(error?.message).toContain("connection refused");
+    expect(error?.message).not.toContain("offline");
+  });
+
+  it("an HTTP error status is the server's answer, not an offline machine", async () => {
+    const error = await failing(`${origin}/boom`);
+    expect(error?.message).toContain("the server answered 404 Not Found");
+    expect(error?.message).not.toContain("offline");
+  });
+
+  it("--timeout gives up on a server that never answers, and says how long it waited", async () => {
+    const silent = createServer(() => {});
+    silent.listen(0, "127.0.0.1");
+    await once(silent, "listening");
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/spec.json`;
+    const folder = await mkdtemp(join(tmpdir(), "spec-drift-upstream-timeout-"));
+    try {
+      await writeFile(
+        join(folder, "v.json"),
+        JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {} }),
+      );
+      await writeFile(
+        join(folder, "m.json"),
+        JSON.stringify({ sources: [{ url, definition: "v.json" }] }),
+      );
+      let stderr = "";
+      const code = await runCli(["upstream", join(folder, "m.json"), "--timeout", "0.2"], {
+        stdout: () => {},
+        stderr: (t) => {
+          stderr += t;
+        },
+      });
+      expect(code).toBe(2);
+      expect(stderr).toContain("timed out after 0.2 s");
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -44,10 +44,28 @@ export type RouteMatch =
   | { kind: "unmatched" };
 
 // Templates split once, most specific first: a literal segment beats a parameter at the first
-// place two templates differ (`/v3/avatars/looks` before `/v3/avatars/{group_id}`).
+// place two templates differ (`/v3/avatars/looks` before `/v3/avatars/{group_id}`), and grouped
+// by segment count and first two segments, so a request is matched against a handful, not all.
 const TEMPLATES = ROUTES.map((route) => ({ route, segments: route.path.split("/") })).sort((a, b) =>
   specificity(a.segments, b.segments),
 );
+type Template = (typeof TEMPLATES)[number];
+const bucketKey = (segments: readonly string[]) =>
+  `${segments.length}/${segments[1]}/${segments[2]}`;
+const isParam = (segment: string | undefined) => segment?.startsWith("{") === true;
+const BUCKETS = new Map<string, Template[]>();
+// Templates with a parameter among their first two segments (none today) are tried for every request.
+const ANYWHERE: Template[] = [];
+for (const template of TEMPLATES) {
+  if (isParam(template.segments[1]) || isParam(template.segments[2])) {
+    ANYWHERE.push(template);
+    continue;
+  }
+  const key = bucketKey(template.segments);
+  const bucket = BUCKETS.get(key) ?? [];
+  bucket.push(template);
+  BUCKETS.set(key, bucket);
+}
 
 /** Finds the operation for `method` and `pathname` (path parameters are percent-decoded). */
 export function matchRoute(method: string, pathname: string): RouteMatch {
@@ -55,7 +73,12 @@ export function matchRoute(method: string, pathname: string): RouteMatch {
   const upper = method.toUpperCase();
   let allowed: Route[] | undefined;
   let shape: string | undefined;
-  for (const { route, segments } of TEMPLATES) {
+  const candidates = BUCKETS.get(bucketKey(got)) ?? [];
+  const all =
+    ANYWHERE.length === 0
+      ? candidates
+      : [...candidates, ...ANYWHERE].sort((a, b) => specificity(a.segments, b.segments));
+  for (const { route, segments } of all) {
     if (segments.length !== got.length) continue;
     const params = matchSegments(segments, got);
     if (!params) continue;

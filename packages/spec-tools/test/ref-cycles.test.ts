@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { findRefCycle, resolvePointer } from "../src/ref-cycles.mjs";
+import { findRefCycle, resolvePointer } from "../src/index.js";
 
 describe("findRefCycle", () => {
   test("finds A -> B -> A and A -> A", () => {
@@ -36,7 +36,7 @@ describe("findRefCycle", () => {
     const { readFile } = await import("node:fs/promises");
     for (const api of ["v2", "v3"]) {
       const doc = JSON.parse(
-        await readFile(new URL(`../../specs/${api}/openapi.json`, import.meta.url), "utf8"),
+        await readFile(new URL(`../../../specs/${api}/openapi.json`, import.meta.url), "utf8"),
       );
       expect(findRefCycle(doc)).toBeUndefined();
     }
