@@ -1,13 +1,10 @@
-import { execFile } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import { packageFile, repoRoot } from "./paths.mjs";
 import { median } from "./stats.mjs";
-
-const run = promisify(execFile);
+import { typecheck } from "./typecheck-cost.mjs";
 
 /**
  * The operations of the spec before HeyGen's whole API was vendored ("today's 5 operations"):
@@ -159,39 +156,14 @@ async function baselineV3Types() {
 }
 
 /**
- * Type-checks one consumer with `tsc --extendedDiagnostics`; fails on any error, TS2589 included.
+ * Type-checks one consumer file in `dir` (see `typecheck` of benchmark 7).
  * @param {string} dir
  * @param {string} file
  * @param {boolean} skipLibCheck
  */
-async function typecheck(dir, file, skipLibCheck) {
+async function check(dir, file, skipLibCheck) {
   await writeFile(join(dir, "consumer.ts"), file);
-  await writeFile(
-    join(dir, "tsconfig.json"),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        noEmit: true,
-        target: "ES2022",
-        module: "NodeNext",
-        moduleResolution: "NodeNext",
-        skipLibCheck,
-        types: [],
-        lib: ["ES2023", "DOM"],
-      },
-      files: ["consumer.ts"],
-    }),
-  );
-  const tsc = packageFile("typescript", "bin/tsc");
-  const { stdout } = await run(process.execPath, [tsc, "-p", dir, "--extendedDiagnostics"]).catch(
-    (e) => {
-      throw new Error(`tsc failed on a consumer in ${dir}: ${e.stdout || e.message}`);
-    },
-  );
-  if (/TS2589/.test(stdout)) throw new Error(`TS2589 in the consumer in ${dir}`);
-  const number = (/** @type {string} */ label) =>
-    Number(new RegExp(`${label}:\\s+([\\d.]+)`).exec(stdout)?.[1]);
-  return { checkTimeMs: number("Check time") * 1000, instantiations: number("Instantiations") };
+  return typecheck(dir, undefined, skipLibCheck);
 }
 
 /**
@@ -231,7 +203,7 @@ export async function benchClientTypecheck({ rounds }) {
       samples[id] = [];
       for (let r = 0; r < rounds; r += 1) {
         const [file, skip] = /** @type {[string, boolean]} */ (consumers[id]);
-        samples[id].push(await typecheck(dir, file, skip));
+        samples[id].push(await check(dir, file, skip));
       }
     }
   } finally {

@@ -37,8 +37,8 @@ function getOnce(url, fetchFn = fetch) {
 
 /**
  * Benchmark 5: the fake's HTTP throughput vs a bare `node:http` server sending the same bytes,
- * its in-process `fetch` vs that bare server over loopback, and its start-up vs parsing the two
- * bundled specs.
+ * its in-process `fetch` vs that bare server over loopback, its start-up vs parsing the two
+ * bundled specs, and a stateful job (create and read a video) through `fake.fetch`.
  * @param {{ rounds: number, time: number }} options
  */
 export async function benchFake({ rounds, time }) {
@@ -115,7 +115,40 @@ export async function benchFake({ rounds, time }) {
         },
       ],
     });
-    return [http, inProcess, startup];
+    const video = JSON.stringify({ type: "avatar", avatar_id: "bench_avatar", script: "Hello" });
+    const post = (/** @type {string} */ url, /** @type {typeof fetch} */ fetchFn = fetch) =>
+      fetchFn(url, {
+        method: "POST",
+        headers: { "x-api-key": KEY, "content-type": "application/json" },
+        body: video,
+      });
+    const jobs = await compareSideBySide({
+      title:
+        "5d. A video job through fake.fetch (create, then read) vs two requests to the bare server over loopback",
+      baseline: "bare",
+      rounds,
+      time,
+      variants: [
+        {
+          id: "bare",
+          label: "POST + GET to bare node:http",
+          fn: async () => {
+            await (await post(`${bare.url}/v3/videos`)).arrayBuffer();
+            await getOnce(`${bare.url}${path}`)();
+          },
+        },
+        {
+          id: "fake-job",
+          label: "fake.fetch POST /v3/videos + GET",
+          fn: async () => {
+            const created = await post("https://api.heygen.com/v3/videos", fake.fetch);
+            const { data } = JSON.parse(await created.text());
+            await getOnce(`https://api.heygen.com/v3/videos/${data.video_id}`, fake.fetch)();
+          },
+        },
+      ],
+    });
+    return [http, inProcess, startup, jobs];
   } finally {
     await bare.close();
     await fake.close();

@@ -132,11 +132,14 @@ async function biggerV3Types() {
 }
 
 /**
+ * Type-checks `consumer.ts` in `dir` with `tsc --extendedDiagnostics`; fails on any error, TS2589
+ * included. Also used by benchmark 10 (client-typecheck.mjs).
  * @param {string} dir
  * @param {Record<string, string[]>} [paths]
+ * @param {boolean} [skipLibCheck]
  * @returns {Promise<{ checkTimeMs: number, instantiations: number, errors: string }>}
  */
-async function typecheck(dir, paths) {
+export async function typecheck(dir, paths, skipLibCheck = true) {
   await writeFile(
     join(dir, "tsconfig.json"),
     JSON.stringify({
@@ -146,7 +149,7 @@ async function typecheck(dir, paths) {
         target: "ES2022",
         module: "NodeNext",
         moduleResolution: "NodeNext",
-        skipLibCheck: true,
+        skipLibCheck,
         types: [],
         lib: ["ES2023", "DOM"],
         ...(paths ? { paths } : {}),

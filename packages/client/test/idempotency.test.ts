@@ -141,6 +141,26 @@ describe("with an idempotency key", () => {
   });
 });
 
+describe("the raw clients share the pipeline", () => {
+  it("retry a POST carrying an Idempotency-Key header, and not one without", async () => {
+    const created = { data: { video_id: "v1", status: "waiting" } };
+    s = await startServer((_req, res, n) =>
+      n % 2 === 0 ? json(res, 502, fault) : json(res, 200, created),
+    );
+    const heygen = clientFor(s);
+    const body = { type: "avatar", avatar_id: "a", script: "Hi" } as const;
+    const keyed = await heygen.raw.v3.POST("/v3/videos", {
+      body,
+      headers: { "Idempotency-Key": "raw-1" },
+    });
+    expect(keyed.data).toEqual(created);
+    expect(s.received.map((q) => q.headers["idempotency-key"])).toEqual(["raw-1", "raw-1"]);
+    const unkeyed = await heygen.raw.v3.POST("/v3/videos", { body });
+    expect(unkeyed.response.status).toBe(502);
+    expect(s.received).toHaveLength(3);
+  });
+});
+
 describe("the caller's own signals", () => {
   it("AbortSignal.timeout() is reported as a timeout, not an abort", async () => {
     s = await startServer(() => {}); // never answers

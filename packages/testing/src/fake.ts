@@ -1,4 +1,4 @@
-import type { WebhookEndpoint } from "@heygen-openapi/types";
+import type { OperationKey, WebhookEndpoint } from "@heygen-openapi/types";
 import type { StoredAsset } from "./asset-store.js";
 import { createEngine } from "./engine.js";
 import type { FaultSpec, InjectedFault } from "./faults.js";
@@ -7,6 +7,7 @@ import { type FakeHttpServer, startHttpServer } from "./http-server.js";
 import type { FakeJobs, JobProcessing } from "./job-store.js";
 import { createLifecycle } from "./lifecycle.js";
 import { createMswHandlers, type FakeMswHandler } from "./msw-handlers.js";
+import { createOperationHandler, type ResolverOf } from "./operation-handler.js";
 import type { RecordedRequest } from "./request-log.js";
 import type { SeedCounts } from "./seed-state.js";
 import { sharedSpecValidator } from "./spec-validation.js";
@@ -73,6 +74,18 @@ export interface FakeHeyGen {
    * msw's `HttpHandler` where msw is installed; the package's types never require it.
    */
   readonly handlers: FakeMswHandler[];
+  /**
+   * An msw handler that answers one operation your way, typed from the generated `paths`: the
+   * resolver gets the request checked against the operation's schema and must answer a status
+   * the operation declares with that status's body. Put it before `fake.handlers` in
+   * `server.use(...)`; its answers are checked against the spec into `violations`.
+   * @example
+   * server.use(fake.handler("GET /v3/videos/{video_id}", ({ params }) => ({
+   *   status: 404,
+   *   body: { error: { code: "video_not_found", message: `No ${params.video_id}`, param: null, doc_url: null } },
+   * })));
+   */
+  handler<K extends OperationKey>(key: K, resolve: ResolverOf<K>): FakeMswHandler;
   /** The groups and looks, readable and writable. */
   readonly state: FakeState;
   /** The long-running jobs: read them, end them (`complete`, `fail`), set their outcome. */
@@ -174,6 +187,14 @@ export async function createFakeHeyGen(options: FakeHeyGenOptions = {}): Promise
       handlers ??= createMswHandlers(engine, lifecycle, options.baseUrl ?? DEFAULT_BASE_URL);
       return handlers;
     },
+    handler: (key, resolve) =>
+      createOperationHandler({
+        key,
+        resolve,
+        baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+        validator: sharedSpecValidator(),
+        violations: engine.violations,
+      }),
     state: publicState(engine.store),
     jobs: {
       get: (id) => engine.jobs.get(id),

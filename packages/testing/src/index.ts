@@ -1,10 +1,18 @@
 /**
- * `@heygen-openapi/testing`: a stateful fake of HeyGen's avatar API for tests (HTTP server,
- * `fetch` function and msw handlers over one engine), fault injection, and fixture factories.
+ * `@heygen-openapi/testing`: a stateful fake of HeyGen's whole published API for tests (HTTP
+ * server, `fetch` function, msw handlers and the `heygen-fake` command over one engine): jobs,
+ * assets, webhook endpoints with signed deliveries, idempotency keys, fault injection, and
+ * fixture factories.
  * @module
  */
 export type { AvatarGroup, PhotoAvatarLook } from "./api-types.js";
-export { createFakeHeyGen, type FakeHeyGen, type FakeHeyGenOptions } from "./fake.js";
+export type { StoredAsset } from "./asset-store.js";
+export {
+  createFakeHeyGen,
+  type FakeHeyGen,
+  type FakeHeyGenOptions,
+  type ListenOptions,
+} from "./fake.js";
 export type {
   FaultKind,
   FaultScope,
@@ -21,6 +29,23 @@ export {
   type Fixtures,
   type Ownership,
 } from "./fixtures.js";
+export type { JobKind } from "./job-kinds.js";
+export type {
+  FakeJobs,
+  JobFailure,
+  JobOutcome,
+  JobOutcomeRule,
+  JobProcessing,
+  JobSnapshot,
+  NewJobInfo,
+} from "./job-store.js";
+export type { FakeMswHandler } from "./msw-types.js";
+export type {
+  OperationAnswer,
+  OperationRequestInfo,
+  OperationResolver,
+  ResolverOf,
+} from "./operation-handler.js";
 export type { RecordedRequest, Transport } from "./request-log.js";
 export type { OperationId } from "./routes.js";
 export type { SeedCounts } from "./seed-state.js";
@@ -33,3 +58,9 @@ export type {
   NewLookInfo,
   StoredGroup,
 } from "./state.js";
+export type {
+  CallbackDelivery,
+  DeliveryAttempt,
+  WebhookDelivery,
+  WebhookOptions,
+} from "./webhook-delivery.js";

@@ -8,7 +8,7 @@ import { ROUTES } from "./routes.js";
 export type { FakeMswHandler } from "./msw-types.js";
 
 /** The part of msw's `http` namespace the fake uses (msw 2). */
-interface MswHttp {
+export interface MswHttp {
   all(path: string, resolver: (info: { request: Request }) => Promise<Response>): FakeMswHandler;
   [method: string]: (
     path: string,
@@ -20,7 +20,7 @@ interface MswHttp {
  * Loads msw only when a test asks for `fake.handlers`, so the rest of the package works without
  * it (it is an optional peer dependency).
  */
-function loadMsw(): { http: MswHttp } {
+export function loadMsw(): { http: MswHttp } {
   const require = createRequire(import.meta.url);
   try {
     return require("msw") as { http: MswHttp };

@@ -53,4 +53,27 @@ describe("public types", () => {
     fake.inject({ kind: "hang", ms: 5 });
     expectTypeOf<{ status: 500 }>().toExtend<FaultSpec>();
   });
+
+  it("types fake.handler per operation from paths", () => {
+    fake.handler("GET /v3/videos/{video_id}", ({ params }) => {
+      expectTypeOf(params.video_id).toEqualTypeOf<string>();
+      return { status: 200, body: { data: { id: params.video_id, status: "completed" } } };
+    });
+    fake.handler("POST /v3/videos", ({ body }) => {
+      expectTypeOf(body).not.toBeAny();
+      return { status: 200, body: { data: { video_id: "v", status: "waiting" } } };
+    });
+    // @ts-expect-error a status the operation does not declare
+    fake.handler("GET /v3/videos/{video_id}", () => ({ status: 201, body: {} }));
+    // @ts-expect-error the 200 body of another operation
+    fake.handler("GET /v3/users/me", () => ({ status: 200, body: { data: { video_id: "v" } } }));
+    // @ts-expect-error no such operation
+    fake.handler("GET /v3/holograms", () => ({ status: 200, body: {} }));
+    expectTypeOf(
+      fake.handler("GET /v3/users/me", () => ({
+        status: 429,
+        body: { error: { code: "x", message: "y" } },
+      })),
+    ).toEqualTypeOf<HttpHandler>();
+  });
 });

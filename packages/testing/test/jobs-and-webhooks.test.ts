@@ -5,7 +5,7 @@ import {
   WebhookVerificationError,
 } from "@heygen-openapi/webhooks";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createFakeHeyGen, type FakeHeyGen, type FakeHeyGenOptions } from "../src/index.js";
+import { createFakeHeyGen, type FakeHeyGenOptions } from "../src/index.js";
 import { PNG } from "./operation-requests.js";
 import { startReceiver } from "./receiver.js";
 
@@ -38,6 +38,7 @@ async function open(options: FakeHeyGenOptions = {}) {
     return {
       status: response.status,
       headers: response.headers,
+      // biome-ignore lint/suspicious/noExplicitAny: the tests read many answers' fields; each is asserted
       body: JSON.parse(text) as Record<string, any>,
     };
   };

@@ -85,4 +85,71 @@ describe("msw handlers", () => {
     expect(fake.requests).toHaveLength(0);
     await custom.close();
   });
+
+  it("fake.handler answers one operation your way, with the request checked against the spec", async () => {
+    const seen: string[] = [];
+    server.use(
+      fake.handler("GET /v3/videos/{video_id}", ({ params }) => {
+        seen.push(params.video_id);
+        return {
+          status: 404,
+          body: {
+            error: {
+              code: "video_not_found",
+              message: `No video ${params.video_id}`,
+              param: null,
+              doc_url: null,
+            },
+          },
+        };
+      }),
+      fake.handler("POST /v3/webhooks/endpoints", ({ body }) => ({
+        status: 200,
+        body: {
+          data: {
+            endpoint_id: "ep_1",
+            url: body!.url,
+            status: "enabled",
+            created_at: "2026-01-01T00:00:00Z",
+            secret: "whsec_AAAA",
+          },
+        },
+      })),
+    );
+    const missing = await fetch(`${BASE}/v3/videos/v_9`, { headers: AUTH });
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toBe(
+      "No video v_9",
+    );
+    expect(seen).toEqual(["v_9"]);
+    const created = await fetch(`${BASE}/v3/webhooks/endpoints`, {
+      method: "POST",
+      headers: { ...AUTH, "content-type": "application/json" },
+      body: JSON.stringify({ url: "https://example.com/h" }),
+    });
+    expect(((await created.json()) as { data: { url: string } }).data.url).toBe(
+      "https://example.com/h",
+    );
+    // A request the spec refuses never reaches the resolver.
+    const bad = await fetch(`${BASE}/v3/webhooks/endpoints`, {
+      method: "POST",
+      headers: { ...AUTH, "content-type": "application/json" },
+      body: JSON.stringify({ events: ["avatar_video.success"] }),
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { param: string } }).error.param).toBe("url");
+  });
+
+  it("fake.handler records an answer that breaks the spec as a violation", async () => {
+    server.use(
+      fake.handler("GET /v3/users/me", () => ({
+        status: 200,
+        body: { data: { username: 5 } } as never,
+      })),
+    );
+    await fetch(`${BASE}/v3/users/me`, { headers: AUTH });
+    expect(fake.violations.length).toBeGreaterThan(0);
+    expect(fake.violations[0]).toContain("GET /v3/users/me -> 200 (fake.handler)");
+    (fake.violations as string[]).length = 0;
+  });
 });

@@ -2,8 +2,6 @@
 // make a video of it, let the fake complete it, receive the signed avatar_video.success on a real
 // receiver on 127.0.0.1 and check it with verifyWebhook, and see waitUntilDone resolve with the
 // video_url.
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createFakeHeyGen, type FakeHeyGen } from "@heygen-openapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -15,6 +13,7 @@ import {
   WebhookVerificationError,
 } from "../../src/index.js";
 import { KEY } from "../support/client.js";
+import { type Received, startServer } from "../support/server.js";
 
 /** A tiny PNG, as a user's image upload. */
 const PNG = Buffer.from(
@@ -23,33 +22,11 @@ const PNG = Buffer.from(
   "hex",
 );
 
-interface Delivery {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
 /** A real webhook receiver on 127.0.0.1 that keeps every delivery with its raw body. */
-async function startReceiver() {
-  const received: Delivery[] = [];
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    received.push({ path: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks) });
+const startReceiver = () =>
+  startServer((_req, res) => {
     res.writeHead(204).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -107,22 +84,22 @@ describe("upload, video, webhook, wait", () => {
     const [delivery] = await fake.waitForDeliveries(1);
     expect(delivery).toMatchObject({ eventType: "avatar_video.success", delivered: true });
     expect(receiver.received).toHaveLength(1);
-    const got = receiver.received[0] as Delivery;
-    expect(got.path).toBe("/heygen");
-    const verified = verifyWebhook(got.body, got.headers, endpoint.secret as string);
+    const got = receiver.received[0] as Received;
+    expect(got.url).toBe("/heygen");
+    const verified = verifyWebhook(got.bytes, got.headers, endpoint.secret as string);
     expect(verified.id).toBe(delivery?.webhookId);
-    const event = parseWebhookEvent(got.body);
+    const event = parseWebhookEvent(got.bytes);
     expect(isWebhookEvent(event, "avatar_video.success")).toBe(true);
     if (isWebhookEvent(event, "avatar_video.success")) {
       expect(event.event_data).toMatchObject({ video_id: created.video_id, url: video.video_url });
     }
     // a delivery signed with another secret, or altered, is refused
     expect(() =>
-      verifyWebhook(got.body, got.headers, `whsec_${Buffer.from("other").toString("base64")}`),
+      verifyWebhook(got.bytes, got.headers, `whsec_${Buffer.from("other").toString("base64")}`),
     ).toThrow(WebhookVerificationError);
     expect(() =>
       verifyWebhook(
-        Buffer.concat([got.body, Buffer.from(" ")]),
+        Buffer.concat([got.bytes, Buffer.from(" ")]),
         got.headers,
         endpoint.secret as string,
       ),
@@ -156,8 +133,8 @@ describe("upload, video, webhook, wait", () => {
     expect(e?.message).toContain("MODERATION: The script was rejected.");
     const [delivery] = await fake.waitForDeliveries(1);
     expect(delivery?.eventType).toBe("avatar_video.fail");
-    const got = receiver.received[0] as Delivery;
-    expect(verifyWebhook(got.body, got.headers, endpoint.secret as string).id).toBe(
+    const got = receiver.received[0] as Received;
+    expect(verifyWebhook(got.bytes, got.headers, endpoint.secret as string).id).toBe(
       delivery?.webhookId,
     );
   });
