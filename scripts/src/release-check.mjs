@@ -522,7 +522,14 @@ async function main() {
       }
     }
 
-    await step("stop Verdaccio", () => registry?.stop() ?? Promise.resolve());
+    await step("stop Verdaccio (and nothing answers on its port)", async () => {
+      await registry?.stop();
+      const answered = await fetch(`${registryUrl}/-/ping`).then(
+        () => true,
+        () => false,
+      );
+      if (answered) throw new Error(`${registryUrl} still answers after the registry stopped`);
+    });
     if (failedChecks.length > 0) {
       console.error(`release:check FAILED: ${failedChecks.length} check(s) failed:`);
       for (const failure of failedChecks) console.error(`  ${failure.step}`);
