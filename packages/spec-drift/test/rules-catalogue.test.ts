@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RULES } from "../src/index.js";
+import { OASDIFF_RULES, RULES, type RuleId } from "../src/index.js";
+import { levelOf } from "../src/rules.js";
 import type { OpenAPIDocument } from "../src/types.js";
 import { api, changesOf, obj, requestBody, responseBody, withParameters } from "./helpers.js";
 
@@ -16,7 +17,7 @@ const xml = (schema: unknown, where: "request" | "response") =>
     ? withBody({ content: { "application/xml": { schema } } })
     : withResponses({ "200": { description: "ok", content: { "application/xml": { schema } } } });
 
-type Pair = [id: string, base: OpenAPIDocument, head: OpenAPIDocument];
+type Pair = [id: RuleId, base: OpenAPIDocument, head: OpenAPIDocument];
 
 const pairs: Pair[] = [
   [
@@ -176,7 +177,10 @@ describe("every catalogued rule", () => {
     const changes = await changesOf(base, head);
     const change = changes.find((c) => c.id === id);
     expect(change, `${id} not in ${changes.map((c) => c.id).join(", ")}`).toBeDefined();
-    expect(change?.level).toBe(rule?.level);
+    // oasdiff's level where the change maps to an oasdiff rule (unless we judge it differently)
+    expect(change?.level).toBe(levelOf(rule, change?.oasdiffIds as never));
+    for (const oasdiffId of change?.oasdiffIds ?? [])
+      expect(OASDIFF_RULES).toHaveProperty(oasdiffId);
     expect(change?.direction).toBe(rule?.direction);
   });
 });
