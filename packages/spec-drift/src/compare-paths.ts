@@ -92,6 +92,19 @@ function comparePayloads(
     const ob = isRecord(base[method]) ? base[method] : undefined;
     const oh = isRecord(head[method]) ? head[method] : undefined;
     if (!ob || !oh) continue;
+    const requiredB = isRecord(ob.requestBody) && ob.requestBody.required === true;
+    const requiredH = isRecord(oh.requestBody) && oh.requestBody.required === true;
+    if (isRecord(ob.requestBody) && isRecord(oh.requestBody) && requiredB !== requiredH) {
+      // the receiver's handler: a payload that may now be absent is one its types did not allow
+      ctx.emit(requiredH ? "response-constraint-tightened" : "response-shape-widened", {
+        operation,
+        location: "webhook payload",
+        message: requiredH
+          ? "every delivery now carries a payload"
+          : "deliveries may now come without a payload",
+        affectsTypes: true,
+      });
+    }
     const cb = contentMap(isRecord(ob.requestBody) ? ob.requestBody.content : undefined);
     const ch = contentMap(isRecord(oh.requestBody) ? oh.requestBody.content : undefined);
     for (const [type, mb] of cb) {

@@ -324,11 +324,8 @@ export function location(site: SchemaSite): string {
 /** How a message names the value at `site`. */
 export function what(site: SchemaSite): string {
   if (site.path) return `\`${site.path}\``;
-  return site.scope === "body"
-    ? "the body"
-    : site.scope === "parameter"
-      ? "the parameter"
-      : "the header";
+  // the location already names the body, parameter or header
+  return "the value";
 }
 
 /** A site one property, item or keyword below `site`. */

@@ -168,6 +168,11 @@ const pairs: Pair[] = [
       discriminator: { propertyName: "type" },
     }),
   ],
+  [
+    "response-structure-relaxed",
+    responseBody({ type: "array", items: str, contains: { const: "x" } }),
+    responseBody({ type: "array", items: str }),
+  ],
 ];
 
 describe("every catalogued rule", () => {
@@ -182,5 +187,33 @@ describe("every catalogued rule", () => {
     for (const oasdiffId of change?.oasdiffIds ?? [])
       expect(OASDIFF_RULES).toHaveProperty(oasdiffId);
     expect(change?.direction).toBe(rule?.direction);
+  });
+});
+
+describe("the registry", () => {
+  it("every catalogue id has a test and an emitter in src", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const { join } = await import("node:path");
+    const srcDir = join(import.meta.dirname, "../src");
+    let source = "";
+    for (const name of await readdir(srcDir))
+      if (name.endsWith(".ts") && name !== "rules.ts")
+        source += await readFile(join(srcDir, name), "utf8");
+    let tests = "";
+    for (const name of await readdir(import.meta.dirname))
+      if (name.endsWith(".ts")) tests += await readFile(join(import.meta.dirname, name), "utf8");
+    for (const id of Object.keys(RULES)) {
+      expect(tests, `${id} is asserted by no test`).toMatch(new RegExp(`["\` ]${id}["\`]`));
+      expect(source, `${id} is emitted nowhere`).toContain(`"${id}"`);
+    }
+  });
+
+  it("every oasdiff id is spelled as oasdiff does and has oasdiff's level", () => {
+    const levels = new Set(["breaking", "warning", "info"]);
+    for (const [id, level] of Object.entries(OASDIFF_RULES)) {
+      expect(id).toMatch(/^[a-z]+(-[a-z]+)+$/);
+      expect(id).not.toMatch(/maximum|minimum|request-parameter-property-max-items/);
+      expect(levels).toContain(level);
+    }
   });
 });
