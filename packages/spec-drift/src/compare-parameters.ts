@@ -1,6 +1,6 @@
-import type { SchemaComparer } from "./compare-schemas.js";
 import type { CompareContext } from "./context.js";
 import { isRecord, stableStringify } from "./json.js";
+import type { SchemaComparer } from "./schema-walk.js";
 
 type Parameter = Record<string, unknown>;
 
@@ -72,13 +72,13 @@ export function compareParameters(
       if (b.deprecated === true && sunset && Date.parse(sunset) > Date.now()) {
         ctx.emit("request-parameter-removed-before-sunset", {
           ...loc,
-          message: `${label} was removed before its sunset date ${sunset}`,
+          message: `removed before its sunset date ${sunset}`,
           oasdiffIds: ["request-parameter-removed-before-sunset"],
         });
       } else {
         ctx.emit("request-parameter-removed", {
           ...loc,
-          message: `${label} was removed`,
+          message: "removed",
           oasdiffIds: ["request-parameter-removed"],
         });
       }
@@ -88,7 +88,7 @@ export function compareParameters(
       const required = h.required === true || h.in === "path";
       ctx.emit(required ? "request-parameter-added-required" : "request-parameter-added-optional", {
         ...loc,
-        message: `new ${required ? "required" : "optional"} ${label}`,
+        message: `added as ${required ? "required" : "optional"}`,
         oasdiffIds: [
           required ? "new-required-request-parameter" : "new-optional-request-parameter",
         ],
@@ -101,7 +101,7 @@ export function compareParameters(
     if (reqB !== reqH) {
       ctx.emit(reqH ? "request-parameter-became-required" : "request-parameter-became-optional", {
         ...loc,
-        message: `${label} ${reqH ? "became required" : "became optional"}`,
+        message: reqH ? "became required" : "became optional",
         oasdiffIds: [
           reqH ? "request-parameter-became-required" : "request-parameter-became-optional",
         ],
@@ -110,14 +110,13 @@ export function compareParameters(
     if (styleOf(b) !== styleOf(h)) {
       ctx.emit("request-parameter-style-changed", {
         ...loc,
-        message: `serialisation of ${label} changed from ${styleOf(b)} to ${styleOf(h)}`,
-        oasdiffIds: ["request-parameter-style-changed", "request-parameter-explode-changed"],
+        message: `serialisation changed from ${styleOf(b)} to ${styleOf(h)}`,
       });
     }
     if (Boolean(b.deprecated) !== Boolean(h.deprecated)) {
       ctx.emit("request-deprecated", {
         ...loc,
-        message: `${label} ${h.deprecated ? "became deprecated" : "is no longer deprecated"}`,
+        message: h.deprecated ? "became deprecated" : "is no longer deprecated",
       });
     }
     if (
@@ -126,7 +125,7 @@ export function compareParameters(
     ) {
       ctx.emit("request-docs-changed", {
         ...loc,
-        message: `description or example of ${label} changed`,
+        message: "description or example changed",
       });
     }
     const sb = schemaOf(b);
@@ -138,6 +137,7 @@ export function compareParameters(
         scope: "parameter",
         prefix: label,
         path: "",
+        formExplode: h.in === "query" && styleOf(h) === "form*",
       });
     }
   }

@@ -1,9 +1,9 @@
 import { collectParameters, compareParameters } from "./compare-parameters.js";
 import { compareRequestBodies, contentMap } from "./compare-request-bodies.js";
 import { compareResponses } from "./compare-responses.js";
-import type { SchemaComparer } from "./compare-schemas.js";
 import { type CompareContext, METHODS } from "./context.js";
 import { isRecord, stableStringify } from "./json.js";
+import type { SchemaComparer } from "./schema-walk.js";
 import type { OpenAPIDocument } from "./types.js";
 
 type Item = Record<string, unknown>;
@@ -92,6 +92,19 @@ function comparePayloads(
     const ob = isRecord(base[method]) ? base[method] : undefined;
     const oh = isRecord(head[method]) ? head[method] : undefined;
     if (!ob || !oh) continue;
+    const requiredB = isRecord(ob.requestBody) && ob.requestBody.required === true;
+    const requiredH = isRecord(oh.requestBody) && oh.requestBody.required === true;
+    if (isRecord(ob.requestBody) && isRecord(oh.requestBody) && requiredB !== requiredH) {
+      // the receiver's handler: a payload that may now be absent is one its types did not allow
+      ctx.emit(requiredH ? "response-constraint-tightened" : "response-shape-widened", {
+        operation,
+        location: "webhook payload",
+        message: requiredH
+          ? "every delivery now carries a payload"
+          : "deliveries may now come without a payload",
+        affectsTypes: true,
+      });
+    }
     const cb = contentMap(isRecord(ob.requestBody) ? ob.requestBody.content : undefined);
     const ch = contentMap(isRecord(oh.requestBody) ? oh.requestBody.content : undefined);
     for (const [type, mb] of cb) {
@@ -134,20 +147,21 @@ function reportRemoved(
 ): void {
   const deprecated = op.deprecated === true || item.deprecated === true;
   const sunset = typeof op["x-sunset"] === "string" ? op["x-sunset"] : undefined;
-  const scope = wholePath ? "api-path" : "api";
   if (deprecated && sunset && Date.parse(sunset) > Date.now()) {
     ctx.emit("operation-removed-before-sunset", {
       operation,
       location: "operation",
       message: `${operation} was removed before its sunset date ${sunset}`,
-      oasdiffIds: [`${scope}-removed-before-sunset`],
+      oasdiffIds: [wholePath ? "api-path-removed-before-sunset" : "api-removed-before-sunset"],
     });
   } else if (deprecated) {
     ctx.emit("operation-removed-deprecated", {
       operation,
       location: "operation",
       message: `deprecated ${operation} was removed${sunset ? ` (sunset ${sunset})` : ""}`,
-      oasdiffIds: [`${scope}-removed-with-deprecation`, "api-removed-with-deprecation"],
+      oasdiffIds: [
+        wholePath ? "api-path-removed-with-deprecation" : "api-removed-with-deprecation",
+      ],
     });
   } else {
     ctx.emit("operation-removed", {
@@ -180,7 +194,6 @@ function compareOperation(
     ctx.emit("operation-id-changed", {
       ...loc,
       message: `operationId changed from ${String(b.op.operationId ?? "none")} to ${String(h.op.operationId ?? "none")}`,
-      oasdiffIds: ["api-operation-id-updated"],
     });
   }
   const docs = ["summary", "description", "tags"].filter(

@@ -1,6 +1,6 @@
-import type { SchemaComparer } from "./compare-schemas.js";
 import type { CompareContext } from "./context.js";
 import { isRecord } from "./json.js";
+import type { SchemaComparer } from "./schema-walk.js";
 
 /** Media types keyed without parameters (`application/json; charset=utf-8` is `application/json`). */
 export function contentMap(content: unknown): Map<string, Record<string, unknown>> {
@@ -44,11 +44,11 @@ export function compareRequestBodies(
   }
   if (!b || !h) return;
   if ((b.required === true) !== (h.required === true)) {
-    const became = h.required === true ? "became-required" : "became-optional";
-    ctx.emit(`request-body-${became}`, {
+    const required = h.required === true;
+    ctx.emit(required ? "request-body-became-required" : "request-body-became-optional", {
       ...loc,
-      message: `the request body ${became.replace("-", " ")}`,
-      oasdiffIds: [`request-body-${became}`],
+      message: required ? "the request body became required" : "the request body became optional",
+      oasdiffIds: [required ? "request-body-became-required" : "request-body-became-optional"],
     });
   }
   if (b.description !== h.description)

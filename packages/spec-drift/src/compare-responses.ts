@@ -1,7 +1,7 @@
 import { contentMap } from "./compare-request-bodies.js";
-import type { SchemaComparer } from "./compare-schemas.js";
 import { type CompareContext, isSuccessStatus } from "./context.js";
 import { isRecord } from "./json.js";
+import type { SchemaComparer } from "./schema-walk.js";
 
 function statusMap(responses: unknown): Map<string, Record<string, unknown>> {
   const out = new Map<string, Record<string, unknown>>();

@@ -1,9 +1,9 @@
 import { compareOperations } from "./compare-paths.js";
-import { SchemaComparer } from "./compare-schemas.js";
 import { CompareContext } from "./context.js";
 import { loadSpec } from "./load.js";
 import { Normalizer } from "./normalize.js";
 import { summarize } from "./report.js";
+import { SchemaComparer } from "./schema-walk.js";
 import type { Change, CompareOptions, DriftReport, SpecInput } from "./types.js";
 
 const LEVEL_ORDER = { breaking: 0, warning: 1, info: 2 } as const;
@@ -24,7 +24,11 @@ export async function compareSpecs(
   options: CompareOptions = {},
 ): Promise<DriftReport> {
   const [b, h] = await Promise.all([loadSpec(base, options), loadSpec(head, options)]);
-  const ctx = new CompareContext(new Normalizer(b.schemaNames), new Normalizer(h.schemaNames));
+  const ctx = new CompareContext(
+    new Normalizer(b.schemaNames),
+    new Normalizer(h.schemaNames),
+    options.levels ?? "ours",
+  );
   compareOperations(ctx, new SchemaComparer(ctx), b.document, h.document);
   const changes = sortChanges(ctx.changes);
   return { base: b.source, head: h.source, changes, summary: summarize(changes) };

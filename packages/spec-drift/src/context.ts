@@ -1,5 +1,5 @@
 import type { Normalizer } from "./normalize.js";
-import { type ChangeFields, makeChange } from "./rules.js";
+import { type ChangeFields, type LevelPolicy, makeChange, type RuleId } from "./rules.js";
 import type { Change } from "./types.js";
 
 /** Shared state of one comparison: both documents' normalizers and the change sink. */
@@ -10,14 +10,15 @@ export class CompareContext {
   constructor(
     readonly base: Normalizer,
     readonly head: Normalizer,
+    private readonly levels: LevelPolicy = "ours",
   ) {}
 
   /** Records a change once (the same rule at the same place is reported once). */
-  emit(id: string, fields: ChangeFields): void {
+  emit(id: RuleId, fields: ChangeFields): void {
     const key = `${id}\u0000${fields.operation}\u0000${fields.location}\u0000${fields.message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.changes.push(makeChange(id, fields));
+    this.changes.push(makeChange(id, fields, this.levels));
   }
 }
 

@@ -8,8 +8,15 @@
 export { compareSpecs } from "./compare.js";
 export { SpecInputError, SpecLoadError, type SpecLoadErrorKind } from "./errors.js";
 export { type LoadedSpec, loadSpec, readSpecText } from "./load.js";
+export { OASDIFF_RULES, type OasdiffId } from "./oasdiff-rules.js";
 export { formatReport, type ReportFormat, summarize } from "./report.js";
-export { RULES, type RuleDefinition } from "./rules.js";
+export {
+  type LevelPolicy,
+  RULES,
+  type RuleArea,
+  type RuleDefinition,
+  type RuleId,
+} from "./rules.js";
 export type {
   Change,
   ChangeDirection,

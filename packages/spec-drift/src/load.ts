@@ -259,11 +259,10 @@ function checkOpenApi(value: unknown, source: string): OpenAPIDocument {
       `unsupported OpenAPI version ${version} (3.0 and 3.1 are supported)`,
     );
   }
+  // `paths:` with no value is an empty set of paths (oasdiff reads it so too)
+  if (value.paths === null) value.paths = {};
   if ("paths" in value && value.paths !== undefined && !isRecord(value.paths)) {
     throw specError(source, "invalid", "`paths` must be an object");
-  }
-  if (!("paths" in value) && !("webhooks" in value) && !("components" in value)) {
-    throw specError(source, "invalid", "has neither `paths`, `webhooks` nor `components`");
   }
   return value as OpenAPIDocument;
 }

@@ -29,6 +29,8 @@ export interface SchemaView {
   prefixItems: readonly Schema[] | undefined;
   /** Two or more non-null alternatives (`oneOf`/`anyOf`), each merged with the keywords beside it. */
   branches: readonly Schema[] | undefined;
+  /** Which keyword holds the alternatives: exactly one must match (`oneOf`) or at least one (`anyOf`). */
+  unionKind: "oneOf" | "anyOf" | undefined;
   /** Every other keyword, after merging. */
   keywords: Schema;
 }
@@ -168,7 +170,10 @@ export class Normalizer {
     if (union) {
       const { branches, nullable } = union;
       if (branches.length >= 2) {
-        return this.describe(raw, residualOf(bag), { branches, nullable });
+        return {
+          ...this.describe(raw, residualOf(bag), { branches, nullable }),
+          unionKind: union.kind,
+        };
       }
       const only = branches[0];
       if (only) {
@@ -190,7 +195,7 @@ export class Normalizer {
   private unionOf(
     bag: Schema,
     stack: Set<Schema> = new Set(),
-  ): { branches: Schema[]; nullable: boolean } | undefined {
+  ): { branches: Schema[]; nullable: boolean; kind: "oneOf" | "anyOf" } | undefined {
     const key = UNION_KEYS.find((k) => Array.isArray(bag[k]));
     if (!key) return undefined;
     const residual = residualOf(bag);
@@ -219,7 +224,7 @@ export class Normalizer {
       }
     }
     if (bag.nullable === true) nullable = true;
-    return { branches, nullable };
+    return { branches, nullable, kind: key };
   }
 
   private readonly branchCache = new WeakMap<Schema, WeakMap<Schema, Schema>>();
@@ -328,6 +333,7 @@ export class Normalizer {
       items,
       prefixItems,
       branches: union?.branches,
+      unionKind: undefined,
       keywords,
     };
   }

@@ -1,575 +1,766 @@
+import { OASDIFF_RULES, type OasdiffId } from "./oasdiff-rules.js";
 import type { Change, ChangeDirection, ChangeLevel } from "./types.js";
+
+/** What part of a document a rule looks at. */
+export type RuleArea =
+  | "paths"
+  | "security"
+  | "parameters"
+  | "request-body"
+  | "responses"
+  | "headers"
+  | "schema";
 
 /** One entry of the rule catalogue. */
 export interface RuleDefinition {
-  /** Stable id reported in `Change.id`. */
+  /** Stable id reported in `Change.id` (ours: oasdiff's ids are in `Change.oasdiffIds`). */
   id: string;
-  /** Level every change of this rule gets. */
+  /**
+   * Our level for the rule. A change that maps to an oasdiff rule takes oasdiff's level for it
+   * instead, unless the rule is `judged`.
+   */
   level: ChangeLevel;
   /** Direction every change of this rule gets. */
   direction: ChangeDirection;
+  /** What part of a document the rule looks at. */
+  area: RuleArea;
   /** Whether changes of this rule alter generated TypeScript types (`depends`: on the keyword). */
   affectsTypes: boolean | "depends";
   /** What the rule detects, for the README and `--help`. */
   summary: string;
+  /**
+   * Set when we judge a change differently from oasdiff on purpose: why. The change keeps our
+   * level (`--levels oasdiff` gives oasdiff's).
+   */
+  judged?: string;
 }
 
-type RuleRow = [
-  id: string,
-  level: ChangeLevel,
-  direction: ChangeDirection,
-  affectsTypes: boolean | "depends",
-  summary: string,
-];
+/**
+ * The rule catalogue, every id `compareSpecs` can report. All of these ids are ours; the oasdiff
+ * rule a change corresponds to, if any, is in its `oasdiffIds` (see `OASDIFF_RULES`). Ids are
+ * stable across releases; new rules get new ids.
+ */
+const CATALOGUE = {
+  "operation-removed": {
+    level: "breaking",
+    direction: "none",
+    affectsTypes: true,
+    summary: "An operation (or its whole path) was removed.",
+    area: "paths",
+  },
+  "operation-removed-before-sunset": {
+    level: "breaking",
+    direction: "none",
+    affectsTypes: true,
+    summary: "A deprecated operation was removed before its x-sunset date.",
+    area: "paths",
+  },
+  "operation-removed-deprecated": {
+    level: "warning",
+    direction: "none",
+    affectsTypes: true,
+    summary: "An operation that was already deprecated was removed.",
+    area: "paths",
+  },
+  "operation-added": {
+    level: "info",
+    direction: "none",
+    affectsTypes: true,
+    summary: "A new operation.",
+    area: "paths",
+  },
+  "operation-deprecated": {
+    level: "info",
+    direction: "none",
+    affectsTypes: false,
+    summary: "An operation became deprecated (or stopped being).",
+    area: "paths",
+  },
+  "operation-id-changed": {
+    level: "info",
+    direction: "none",
+    affectsTypes: true,
+    summary: "The operationId changed (generated `operations` keys move).",
+    area: "paths",
+  },
+  "operation-docs-changed": {
+    level: "info",
+    direction: "none",
+    affectsTypes: false,
+    summary: "Summary, description or tags of an operation changed.",
+    area: "paths",
+  },
+  "security-tightened": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: false,
+    summary: "A security requirement was added: credentials that worked may no longer be enough.",
+    area: "security",
+    judged:
+      "oasdiff reports a new security requirement as `api-security-added` at INFO (it widens what the operation documents). A client whose credentials met the old requirement may be refused under the new one, so we call it breaking.",
+  },
+  "security-relaxed": {
+    level: "info",
+    direction: "request",
+    affectsTypes: false,
+    summary: "A security requirement was removed or made optional.",
+    area: "security",
+  },
+  "webhook-removed": {
+    level: "breaking",
+    direction: "none",
+    affectsTypes: true,
+    summary: "A webhook was removed.",
+    area: "paths",
+  },
+  "webhook-added": {
+    level: "info",
+    direction: "none",
+    affectsTypes: true,
+    summary: "A new webhook.",
+    area: "paths",
+  },
+  "request-parameter-added-required": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A new required parameter or header.",
+    area: "parameters",
+  },
+  "request-parameter-added-optional": {
+    level: "info",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A new optional parameter or header.",
+    area: "parameters",
+  },
+  "request-parameter-removed-before-sunset": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A deprecated parameter was removed before its x-sunset date.",
+    area: "parameters",
+  },
+  "request-parameter-removed": {
+    level: "warning",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A parameter was removed; servers usually ignore it, but behaviour may change.",
+    area: "parameters",
+  },
+  "request-parameter-became-required": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary: "An optional parameter became required.",
+    area: "parameters",
+  },
+  "request-parameter-became-optional": {
+    level: "info",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A required parameter became optional.",
+    area: "parameters",
+  },
+  "request-parameter-default-changed": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: false,
+    summary: "A parameter's default changed: callers that omit it get different behaviour.",
+    area: "parameters",
+  },
+  "request-parameter-style-changed": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: false,
+    summary: "A parameter's serialisation (style, explode) changed.",
+    area: "parameters",
+  },
+  "request-body-added-required": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A required request body was added.",
+    area: "request-body",
+  },
+  "request-body-added-optional": {
+    level: "info",
+    direction: "request",
+    affectsTypes: true,
+    summary: "An optional request body was added.",
+    area: "request-body",
+  },
+  "request-body-removed": {
+    level: "warning",
+    direction: "request",
+    affectsTypes: true,
+    summary: "The request body was removed.",
+    area: "request-body",
+  },
+  "request-body-became-required": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary: "The request body became required.",
+    area: "request-body",
+  },
+  "request-body-became-optional": {
+    level: "info",
+    direction: "request",
+    affectsTypes: true,
+    summary: "The request body became optional.",
+    area: "request-body",
+  },
+  "request-media-type-removed": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A request media type is no longer accepted.",
+    area: "request-body",
+  },
+  "request-media-type-added": {
+    level: "info",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A request media type was added.",
+    area: "request-body",
+  },
+  "response-success-status-removed": {
+    level: "breaking",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A success (2xx/3xx) response status was removed.",
+    area: "schema",
+  },
+  "response-status-removed": {
+    level: "info",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A non-success response status was removed.",
+    area: "responses",
+  },
+  "response-status-added": {
+    level: "info",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response status was added.",
+    area: "responses",
+  },
+  "response-media-type-removed": {
+    level: "breaking",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response media type was removed.",
+    area: "responses",
+  },
+  "response-media-type-added": {
+    level: "info",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response media type was added.",
+    area: "responses",
+  },
+  "response-required-header-removed": {
+    level: "breaking",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A required response header was removed.",
+    area: "schema",
+  },
+  "response-optional-header-removed": {
+    level: "warning",
+    direction: "response",
+    affectsTypes: true,
+    summary: "An optional response header was removed.",
+    area: "schema",
+  },
+  "response-header-became-optional": {
+    level: "breaking",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A required response header became optional.",
+    area: "headers",
+  },
+  "response-header-added": {
+    level: "info",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response header was added.",
+    area: "headers",
+  },
+  "request-type-changed": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A request value's type changed to an unrelated one.",
+    area: "schema",
+  },
+  "request-type-narrowed": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary:
+      "A request value accepts fewer types (e.g. number to integer, a type dropped from a list).",
+    area: "schema",
+  },
+  "request-type-widened": {
+    level: "info",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A request value accepts more types.",
+    area: "schema",
+  },
+  "request-type-compatible": {
+    level: "info",
+    direction: "request",
+    affectsTypes: false,
+    summary: "A type changed in a non-JSON (e.g. XML) body where the wire form is the same.",
+    area: "schema",
+  },
+  "request-became-not-nullable": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A request value no longer accepts null (nullable, type list or null branch).",
+    area: "schema",
+  },
+  "request-became-nullable": {
+    level: "info",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A request value now accepts null.",
+    area: "schema",
+  },
+  "request-became-enum": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A request value became restricted to an enum.",
+    area: "schema",
+  },
+  "request-enum-value-removed": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary: "An enum value is no longer accepted in a request.",
+    area: "schema",
+  },
+  "request-enum-value-added": {
+    level: "info",
+    direction: "request",
+    affectsTypes: true,
+    summary: "An enum value was added to a request value.",
+    area: "schema",
+  },
+  "request-enum-removed": {
+    level: "info",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A request value is no longer restricted to an enum.",
+    area: "schema",
+  },
+  "request-const-changed": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A request value's const changed.",
+    area: "schema",
+  },
+  "request-const-added": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A request value became a const.",
+    area: "schema",
+  },
+  "request-const-removed": {
+    level: "info",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A request value is no longer a const.",
+    area: "schema",
+  },
+  "request-property-added-required": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A new required property in a request body.",
+    area: "schema",
+  },
+  "request-property-added-optional": {
+    level: "info",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A new optional property in a request body.",
+    area: "schema",
+  },
+  "request-property-removed": {
+    level: "warning",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A request property was removed; servers usually ignore it.",
+    area: "schema",
+  },
+  "request-property-removed-closed": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A request property was removed from an object that forbids additional properties.",
+    area: "schema",
+    judged:
+      "oasdiff reports any removed request property as `request-property-removed` at WARN. When the object forbids additional properties, a client still sending the property is refused, so we call it breaking.",
+  },
+  "request-property-became-required": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary: "An optional request property became required.",
+    area: "schema",
+  },
+  "request-property-became-optional": {
+    level: "info",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A required request property became optional.",
+    area: "schema",
+  },
+  "request-branch-removed": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A oneOf/anyOf alternative is no longer accepted in a request.",
+    area: "schema",
+  },
+  "request-branch-added": {
+    level: "info",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A oneOf/anyOf alternative was added to a request value.",
+    area: "schema",
+  },
+  "request-constraint-tightened": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: "depends",
+    summary:
+      "A request limit got stricter (min up, max down, maxItems down, pattern/format added, additionalProperties closed...).",
+    area: "schema",
+  },
+  "request-constraint-relaxed": {
+    level: "info",
+    direction: "request",
+    affectsTypes: "depends",
+    summary: "A request limit got looser.",
+    area: "schema",
+  },
+  "request-constraint-changed": {
+    level: "warning",
+    direction: "request",
+    affectsTypes: false,
+    summary:
+      "A request pattern, format or multipleOf changed in a way that is neither looser nor stricter.",
+    area: "schema",
+  },
+  "request-format-changed": {
+    level: "warning",
+    direction: "request",
+    affectsTypes: false,
+    summary:
+      "A request string's format was added, changed or removed; servers that validate formats may reject values they accepted.",
+    area: "schema",
+  },
+  "request-encoding-changed": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: false,
+    summary: "A string's contentEncoding or contentMediaType changed.",
+    area: "schema",
+  },
+  "request-default-changed": {
+    level: "warning",
+    direction: "request",
+    affectsTypes: false,
+    summary: "A request property's default changed.",
+    area: "schema",
+  },
+  "request-access-changed": {
+    level: "warning",
+    direction: "request",
+    affectsTypes: false,
+    summary: "readOnly/writeOnly changed on a request property.",
+    area: "schema",
+  },
+  "response-type-changed": {
+    level: "breaking",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response value's type changed to an unrelated one.",
+    area: "schema",
+  },
+  "response-type-widened": {
+    level: "breaking",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response value may have more types than before.",
+    area: "schema",
+  },
+  "response-type-narrowed": {
+    level: "info",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response value has fewer possible types.",
+    area: "schema",
+  },
+  "response-type-compatible": {
+    level: "info",
+    direction: "response",
+    affectsTypes: false,
+    summary: "A type changed in a non-JSON (e.g. XML) body where the wire form is the same.",
+    area: "schema",
+  },
+  "response-became-nullable": {
+    level: "breaking",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response value may now be null (nullable, type list or null branch).",
+    area: "schema",
+  },
+  "response-became-not-nullable": {
+    level: "info",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response value is no longer null.",
+    area: "schema",
+  },
+  "response-enum-value-added": {
+    level: "warning",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response enum gained a value: exhaustive switches and strict clients break.",
+    area: "schema",
+  },
+  "response-enum-value-removed": {
+    level: "info",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response enum lost a value.",
+    area: "schema",
+  },
+  "response-became-enum": {
+    level: "info",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response value became restricted to an enum.",
+    area: "schema",
+  },
+  "response-enum-removed": {
+    level: "warning",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response value is no longer restricted to an enum.",
+    area: "schema",
+  },
+  "response-const-changed": {
+    level: "breaking",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response value's const changed.",
+    area: "schema",
+  },
+  "response-const-added": {
+    level: "info",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response value became a const.",
+    area: "schema",
+  },
+  "response-const-removed": {
+    level: "warning",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response value is no longer a const.",
+    area: "schema",
+  },
+  "response-property-added": {
+    level: "info",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A new response property.",
+    area: "schema",
+  },
+  "response-required-property-removed": {
+    level: "breaking",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A required response property was removed.",
+    area: "schema",
+  },
+  "response-optional-property-removed": {
+    level: "warning",
+    direction: "response",
+    affectsTypes: true,
+    summary: "An optional response property was removed.",
+    area: "schema",
+  },
+  "response-property-became-optional": {
+    level: "breaking",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A required response property became optional.",
+    area: "schema",
+  },
+  "response-property-became-required": {
+    level: "info",
+    direction: "response",
+    affectsTypes: true,
+    summary: "An optional response property became required.",
+    area: "schema",
+  },
+  "response-branch-added": {
+    level: "breaking",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response value gained a oneOf/anyOf alternative (or was wrapped in one).",
+    area: "schema",
+  },
+  "response-branch-removed": {
+    level: "info",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response oneOf/anyOf alternative was removed.",
+    area: "schema",
+  },
+  "response-shape-widened": {
+    level: "breaking",
+    direction: "response",
+    affectsTypes: true,
+    summary:
+      "A response object or array may hold more than the client's types allow (additionalProperties opened, items or tuple schema dropped).",
+    area: "schema",
+  },
+  "response-constraint-relaxed": {
+    level: "warning",
+    direction: "response",
+    affectsTypes: false,
+    summary:
+      "A response validation keyword got looser (limits, pattern, contains, dependentRequired...): types are unchanged, strict validators may reject new values.",
+    area: "schema",
+    judged:
+      "oasdiff reports a looser response bound (`response-body-max-increased`, `response-property-min-length-decreased`, ...) at ERR. The generated types do not change and a client that does not validate responses sees nothing, so we call it a warning; run with `--levels oasdiff` for oasdiff's level.",
+  },
+  "response-structure-relaxed": {
+    level: "breaking",
+    direction: "response",
+    affectsTypes: false,
+    summary:
+      "A JSON Schema 2020 keyword of a response was removed (contains, if/then/else, dependentRequired, dependentSchemas, propertyNames, patternProperties, unevaluated*): values of a shape the client never saw may now arrive.",
+    area: "schema",
+  },
+  "response-constraint-tightened": {
+    level: "info",
+    direction: "response",
+    affectsTypes: "depends",
+    summary: "A response limit got stricter.",
+    area: "schema",
+  },
+  "response-constraint-changed": {
+    level: "warning",
+    direction: "response",
+    affectsTypes: false,
+    summary:
+      "A response pattern, format or multipleOf changed in a way that is neither looser nor stricter.",
+    area: "schema",
+  },
+  "response-format-changed": {
+    level: "warning",
+    direction: "response",
+    affectsTypes: false,
+    summary:
+      "A response string's format was added, changed or removed; clients that parse by format (dates, URIs) may need to adapt.",
+    area: "schema",
+  },
+  "response-encoding-changed": {
+    level: "breaking",
+    direction: "response",
+    affectsTypes: false,
+    summary: "A string's contentEncoding or contentMediaType changed.",
+    area: "schema",
+  },
+  "response-default-changed": {
+    level: "info",
+    direction: "response",
+    affectsTypes: false,
+    summary: "A response property's default changed.",
+    area: "schema",
+  },
+  "response-access-changed": {
+    level: "warning",
+    direction: "response",
+    affectsTypes: false,
+    summary: "readOnly/writeOnly changed on a response property.",
+    area: "schema",
+  },
+  "request-docs-changed": {
+    level: "info",
+    direction: "request",
+    affectsTypes: false,
+    summary: "Description, title or example of a request value changed.",
+    area: "schema",
+  },
+  "response-docs-changed": {
+    level: "info",
+    direction: "response",
+    affectsTypes: false,
+    summary: "Description, title or example of a response value changed.",
+    area: "schema",
+  },
+  "request-discriminator-changed": {
+    level: "info",
+    direction: "request",
+    affectsTypes: false,
+    summary: "A request discriminator changed.",
+    area: "schema",
+  },
+  "response-discriminator-changed": {
+    level: "info",
+    direction: "response",
+    affectsTypes: false,
+    summary: "A response discriminator changed.",
+    area: "schema",
+  },
+  "request-deprecated": {
+    level: "info",
+    direction: "request",
+    affectsTypes: false,
+    summary: "A request value or parameter became deprecated (or stopped being).",
+    area: "schema",
+  },
+  "response-deprecated": {
+    level: "info",
+    direction: "response",
+    affectsTypes: false,
+    summary: "A response value became deprecated (or stopped being).",
+    area: "schema",
+  },
+} as const satisfies Record<string, Omit<RuleDefinition, "id">>;
 
-const ROWS: RuleRow[] = [
-  // Operations and the document as a whole.
-  ["operation-removed", "breaking", "none", true, "An operation (or its whole path) was removed."],
-  [
-    "operation-removed-before-sunset",
-    "breaking",
-    "none",
-    true,
-    "A deprecated operation was removed before its x-sunset date.",
-  ],
-  [
-    "operation-removed-deprecated",
-    "warning",
-    "none",
-    true,
-    "An operation that was already deprecated was removed.",
-  ],
-  ["operation-added", "info", "none", true, "A new operation."],
-  [
-    "operation-deprecated",
-    "info",
-    "none",
-    false,
-    "An operation became deprecated (or stopped being).",
-  ],
-  [
-    "operation-id-changed",
-    "info",
-    "none",
-    true,
-    "The operationId changed (generated `operations` keys move).",
-  ],
-  [
-    "operation-docs-changed",
-    "info",
-    "none",
-    false,
-    "Summary, description or tags of an operation changed.",
-  ],
-  [
-    "security-tightened",
-    "breaking",
-    "request",
-    false,
-    "A security requirement was added: credentials that worked may no longer be enough.",
-  ],
-  [
-    "security-relaxed",
-    "info",
-    "request",
-    false,
-    "A security requirement was removed or made optional.",
-  ],
-  ["webhook-removed", "breaking", "none", true, "A webhook was removed."],
-  ["webhook-added", "info", "none", true, "A new webhook."],
-  // Parameters.
-  [
-    "request-parameter-added-required",
-    "breaking",
-    "request",
-    true,
-    "A new required parameter or header.",
-  ],
-  [
-    "request-parameter-added-optional",
-    "info",
-    "request",
-    true,
-    "A new optional parameter or header.",
-  ],
-  [
-    "request-parameter-removed-before-sunset",
-    "breaking",
-    "request",
-    true,
-    "A deprecated parameter was removed before its x-sunset date.",
-  ],
-  [
-    "request-parameter-removed",
-    "warning",
-    "request",
-    true,
-    "A parameter was removed; servers usually ignore it, but behaviour may change.",
-  ],
-  [
-    "request-parameter-became-required",
-    "breaking",
-    "request",
-    true,
-    "An optional parameter became required.",
-  ],
-  [
-    "request-parameter-became-optional",
-    "info",
-    "request",
-    true,
-    "A required parameter became optional.",
-  ],
-  [
-    "request-parameter-default-changed",
-    "breaking",
-    "request",
-    false,
-    "A parameter's default changed: callers that omit it get different behaviour.",
-  ],
-  [
-    "request-parameter-style-changed",
-    "breaking",
-    "request",
-    false,
-    "A parameter's serialisation (style, explode) changed.",
-  ],
-  // Request bodies.
-  [
-    "request-body-added-required",
-    "breaking",
-    "request",
-    true,
-    "A required request body was added.",
-  ],
-  ["request-body-added-optional", "info", "request", true, "An optional request body was added."],
-  ["request-body-removed", "warning", "request", true, "The request body was removed."],
-  [
-    "request-body-became-required",
-    "breaking",
-    "request",
-    true,
-    "The request body became required.",
-  ],
-  ["request-body-became-optional", "info", "request", true, "The request body became optional."],
-  [
-    "request-media-type-removed",
-    "breaking",
-    "request",
-    true,
-    "A request media type is no longer accepted.",
-  ],
-  ["request-media-type-added", "info", "request", true, "A request media type was added."],
-  // Responses.
-  [
-    "response-success-status-removed",
-    "breaking",
-    "response",
-    true,
-    "A success (2xx/3xx) response status was removed.",
-  ],
-  [
-    "response-status-removed",
-    "info",
-    "response",
-    true,
-    "A non-success response status was removed.",
-  ],
-  ["response-status-added", "info", "response", true, "A response status was added."],
-  [
-    "response-media-type-removed",
-    "breaking",
-    "response",
-    true,
-    "A response media type was removed.",
-  ],
-  ["response-media-type-added", "info", "response", true, "A response media type was added."],
-  [
-    "response-required-header-removed",
-    "breaking",
-    "response",
-    true,
-    "A required response header was removed.",
-  ],
-  [
-    "response-optional-header-removed",
-    "warning",
-    "response",
-    true,
-    "An optional response header was removed.",
-  ],
-  [
-    "response-header-became-optional",
-    "breaking",
-    "response",
-    true,
-    "A required response header became optional.",
-  ],
-  ["response-header-added", "info", "response", true, "A response header was added."],
-  // Schemas, request side: what the client sends must stay valid.
-  [
-    "request-type-changed",
-    "breaking",
-    "request",
-    true,
-    "A request value's type changed to an unrelated one.",
-  ],
-  [
-    "request-type-narrowed",
-    "breaking",
-    "request",
-    true,
-    "A request value accepts fewer types (e.g. number to integer, a type dropped from a list).",
-  ],
-  ["request-type-widened", "info", "request", true, "A request value accepts more types."],
-  [
-    "request-type-compatible",
-    "info",
-    "request",
-    false,
-    "A type changed in a non-JSON (e.g. XML) body where the wire form is the same.",
-  ],
-  [
-    "request-became-not-nullable",
-    "breaking",
-    "request",
-    true,
-    "A request value no longer accepts null (nullable, type list or null branch).",
-  ],
-  ["request-became-nullable", "info", "request", true, "A request value now accepts null."],
-  [
-    "request-became-enum",
-    "breaking",
-    "request",
-    true,
-    "A request value became restricted to an enum.",
-  ],
-  [
-    "request-enum-value-removed",
-    "breaking",
-    "request",
-    true,
-    "An enum value is no longer accepted in a request.",
-  ],
-  [
-    "request-enum-value-added",
-    "info",
-    "request",
-    true,
-    "An enum value was added to a request value.",
-  ],
-  [
-    "request-enum-removed",
-    "info",
-    "request",
-    true,
-    "A request value is no longer restricted to an enum.",
-  ],
-  ["request-const-changed", "breaking", "request", true, "A request value's const changed."],
-  ["request-const-added", "breaking", "request", true, "A request value became a const."],
-  ["request-const-removed", "info", "request", true, "A request value is no longer a const."],
-  [
-    "request-property-added-required",
-    "breaking",
-    "request",
-    true,
-    "A new required property in a request body.",
-  ],
-  [
-    "request-property-added-optional",
-    "info",
-    "request",
-    true,
-    "A new optional property in a request body.",
-  ],
-  [
-    "request-property-removed",
-    "warning",
-    "request",
-    true,
-    "A request property was removed; servers usually ignore it.",
-  ],
-  [
-    "request-property-removed-closed",
-    "breaking",
-    "request",
-    true,
-    "A request property was removed from an object that forbids additional properties.",
-  ],
-  [
-    "request-property-became-required",
-    "breaking",
-    "request",
-    true,
-    "An optional request property became required.",
-  ],
-  [
-    "request-property-became-optional",
-    "info",
-    "request",
-    true,
-    "A required request property became optional.",
-  ],
-  [
-    "request-branch-removed",
-    "breaking",
-    "request",
-    true,
-    "A oneOf/anyOf alternative is no longer accepted in a request.",
-  ],
-  [
-    "request-branch-added",
-    "info",
-    "request",
-    true,
-    "A oneOf/anyOf alternative was added to a request value.",
-  ],
-  [
-    "request-constraint-tightened",
-    "breaking",
-    "request",
-    "depends",
-    "A request limit got stricter (min up, max down, maxItems down, pattern/format added, additionalProperties closed...).",
-  ],
-  ["request-constraint-relaxed", "info", "request", "depends", "A request limit got looser."],
-  [
-    "request-constraint-changed",
-    "warning",
-    "request",
-    false,
-    "A request pattern, format or multipleOf changed in a way that is neither looser nor stricter.",
-  ],
-  [
-    "request-format-changed",
-    "warning",
-    "request",
-    false,
-    "A request string's format was added, changed or removed; servers that validate formats may reject values they accepted.",
-  ],
-  [
-    "request-encoding-changed",
-    "breaking",
-    "request",
-    false,
-    "A string's contentEncoding or contentMediaType changed.",
-  ],
-  ["request-default-changed", "warning", "request", false, "A request property's default changed."],
-  [
-    "request-access-changed",
-    "warning",
-    "request",
-    false,
-    "readOnly/writeOnly changed on a request property.",
-  ],
-  // Schemas, response side: nothing may arrive that the client's types did not allow.
-  [
-    "response-type-changed",
-    "breaking",
-    "response",
-    true,
-    "A response value's type changed to an unrelated one.",
-  ],
-  [
-    "response-type-widened",
-    "breaking",
-    "response",
-    true,
-    "A response value may have more types than before.",
-  ],
-  [
-    "response-type-narrowed",
-    "info",
-    "response",
-    true,
-    "A response value has fewer possible types.",
-  ],
-  [
-    "response-type-compatible",
-    "info",
-    "response",
-    false,
-    "A type changed in a non-JSON (e.g. XML) body where the wire form is the same.",
-  ],
-  [
-    "response-became-nullable",
-    "breaking",
-    "response",
-    true,
-    "A response value may now be null (nullable, type list or null branch).",
-  ],
-  ["response-became-not-nullable", "info", "response", true, "A response value is no longer null."],
-  [
-    "response-enum-value-added",
-    "warning",
-    "response",
-    true,
-    "A response enum gained a value: exhaustive switches and strict clients break.",
-  ],
-  ["response-enum-value-removed", "info", "response", true, "A response enum lost a value."],
-  [
-    "response-became-enum",
-    "info",
-    "response",
-    true,
-    "A response value became restricted to an enum.",
-  ],
-  [
-    "response-enum-removed",
-    "warning",
-    "response",
-    true,
-    "A response value is no longer restricted to an enum.",
-  ],
-  ["response-const-changed", "breaking", "response", true, "A response value's const changed."],
-  ["response-const-added", "info", "response", true, "A response value became a const."],
-  ["response-const-removed", "warning", "response", true, "A response value is no longer a const."],
-  ["response-property-added", "info", "response", true, "A new response property."],
-  [
-    "response-required-property-removed",
-    "breaking",
-    "response",
-    true,
-    "A required response property was removed.",
-  ],
-  [
-    "response-optional-property-removed",
-    "warning",
-    "response",
-    true,
-    "An optional response property was removed.",
-  ],
-  [
-    "response-property-became-optional",
-    "breaking",
-    "response",
-    true,
-    "A required response property became optional.",
-  ],
-  [
-    "response-property-became-required",
-    "info",
-    "response",
-    true,
-    "An optional response property became required.",
-  ],
-  [
-    "response-branch-added",
-    "breaking",
-    "response",
-    true,
-    "A response value gained a oneOf/anyOf alternative (or was wrapped in one).",
-  ],
-  [
-    "response-branch-removed",
-    "info",
-    "response",
-    true,
-    "A response oneOf/anyOf alternative was removed.",
-  ],
-  [
-    "response-shape-widened",
-    "breaking",
-    "response",
-    true,
-    "A response object or array may hold more than the client's types allow (additionalProperties opened, items or tuple schema dropped).",
-  ],
-  [
-    "response-constraint-relaxed",
-    "warning",
-    "response",
-    false,
-    "A response validation keyword got looser (limits, pattern, contains, dependentRequired...): types are unchanged, strict validators may reject new values.",
-  ],
-  [
-    "response-constraint-tightened",
-    "info",
-    "response",
-    "depends",
-    "A response limit got stricter.",
-  ],
-  [
-    "response-constraint-changed",
-    "warning",
-    "response",
-    false,
-    "A response pattern, format or multipleOf changed in a way that is neither looser nor stricter.",
-  ],
-  [
-    "response-format-changed",
-    "warning",
-    "response",
-    false,
-    "A response string's format was added, changed or removed; clients that parse by format (dates, URIs) may need to adapt.",
-  ],
-  [
-    "response-encoding-changed",
-    "breaking",
-    "response",
-    false,
-    "A string's contentEncoding or contentMediaType changed.",
-  ],
-  ["response-default-changed", "info", "response", false, "A response property's default changed."],
-  [
-    "response-access-changed",
-    "warning",
-    "response",
-    false,
-    "readOnly/writeOnly changed on a response property.",
-  ],
-  // Annotations, either side.
-  [
-    "request-docs-changed",
-    "info",
-    "request",
-    false,
-    "Description, title or example of a request value changed.",
-  ],
-  [
-    "response-docs-changed",
-    "info",
-    "response",
-    false,
-    "Description, title or example of a response value changed.",
-  ],
-  ["request-discriminator-changed", "info", "request", false, "A request discriminator changed."],
-  [
-    "response-discriminator-changed",
-    "info",
-    "response",
-    false,
-    "A response discriminator changed.",
-  ],
-  [
-    "request-deprecated",
-    "info",
-    "request",
-    false,
-    "A request value or parameter became deprecated (or stopped being).",
-  ],
-  [
-    "response-deprecated",
-    "info",
-    "response",
-    false,
-    "A response value became deprecated (or stopped being).",
-  ],
-];
+/** A rule id of the catalogue. */
+export type RuleId = keyof typeof CATALOGUE;
 
 /**
- * The rule catalogue: every id `compareSpecs` can report, with its level and direction.
- * Ids are stable across releases; new rules get new ids.
+ * The rule catalogue: every id `compareSpecs` can report, with its level, direction and area.
  *
  * @example
  * RULES["response-became-nullable"].level; // "breaking"
  */
-export const RULES: Readonly<Record<string, RuleDefinition>> = Object.freeze(
+export const RULES: Readonly<Record<RuleId, RuleDefinition>> = Object.freeze(
   Object.fromEntries(
-    ROWS.map(([id, level, direction, affectsTypes, summary]) => [
-      id,
-      Object.freeze({ id, level, direction, affectsTypes, summary }),
-    ]),
-  ),
+    Object.entries(CATALOGUE).map(([id, rule]) => [id, Object.freeze({ id, ...rule })]),
+  ) as Record<RuleId, RuleDefinition>,
 );
+
+/** Whose levels a comparison reports: ours (the default) or oasdiff's wherever a change maps to one. */
+export type LevelPolicy = "ours" | "oasdiff";
 
 /** Fields a comparison supplies; level and direction come from the catalogue. */
 export interface ChangeFields {
@@ -577,22 +768,33 @@ export interface ChangeFields {
   location: string;
   message: string;
   affectsTypes?: boolean;
-  oasdiffIds?: string[];
+  /** The oasdiff rules this change corresponds to (usually one). */
+  oasdiffIds?: readonly OasdiffId[];
 }
 
-/** Builds a change for a catalogued rule (throws on an unknown id, which is a programming error). */
-export function makeChange(id: string, fields: ChangeFields): Change {
+/** The level of a change of `rule` reporting `oasdiffIds`, under `policy`. */
+export function levelOf(
+  rule: RuleDefinition,
+  oasdiffIds: readonly OasdiffId[] | undefined,
+  policy: LevelPolicy = "ours",
+): ChangeLevel {
+  const first = oasdiffIds?.[0];
+  if (first === undefined || (rule.judged !== undefined && policy === "ours")) return rule.level;
+  return OASDIFF_RULES[first];
+}
+
+/** Builds a change of a catalogued rule. */
+export function makeChange(id: RuleId, fields: ChangeFields, policy: LevelPolicy = "ours"): Change {
   const rule = RULES[id];
-  if (!rule) throw new Error(`spec-drift: unknown rule id ${id}`);
   const change: Change = {
     id,
-    level: rule.level,
+    level: levelOf(rule, fields.oasdiffIds, policy),
     operation: fields.operation,
     direction: rule.direction,
     location: fields.location,
     message: fields.message,
     affectsTypes: fields.affectsTypes ?? rule.affectsTypes === true,
   };
-  if (fields.oasdiffIds && fields.oasdiffIds.length > 0) change.oasdiffIds = fields.oasdiffIds;
+  if (fields.oasdiffIds && fields.oasdiffIds.length > 0) change.oasdiffIds = [...fields.oasdiffIds];
   return change;
 }

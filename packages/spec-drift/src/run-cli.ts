@@ -18,6 +18,7 @@ export interface CliIO {
 
 const FORMATS: readonly ReportFormat[] = ["text", "markdown", "json"];
 const FAIL_ON: readonly FailOn[] = ["breaking", "warning", "any", "none"];
+const LEVELS = ["ours", "oasdiff"] as const;
 
 const PROGRAM = "heygen-spec-drift";
 const OUTPUT_OPTIONS = `  -f, --format text|markdown|json   report format (default: text)
@@ -38,6 +39,7 @@ embedding the definition) and classifies each change as a client experiences it.
 Options:
 ${OUTPUT_OPTIONS}
       --timeout <seconds>           give up on a URL after this long (default: 15)
+      --levels ours|oasdiff         oasdiff's level on the rules we judge differently (default: ours)
 
 ${EXIT_CODES}
 `,
@@ -119,6 +121,7 @@ export async function runCli(
         format: { type: "string", short: "f" },
         "fail-on": { type: "string" },
         timeout: { type: "string" },
+        levels: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -153,6 +156,7 @@ export async function runCli(
     }
     const failOn = pick("--fail-on", values["fail-on"] ?? "breaking", FAIL_ON, command);
     const run: CompareOptions = { ...options };
+    if (values.levels !== undefined) run.levels = pick("--levels", values.levels, LEVELS, command);
     if (values.timeout !== undefined) {
       const seconds = Number(values.timeout);
       if (!Number.isFinite(seconds) || seconds <= 0) {
@@ -217,7 +221,7 @@ function formatRules(format: ReportFormat): string {
   const rules = Object.values(RULES);
   if (format === "json") return `${JSON.stringify(rules, null, 2)}\n`;
   if (format === "markdown") {
-    return `${["| Rule id | Level | Direction | Alters types | Detects |", "| --- | --- | --- | :---: | --- |", ...rules.map((r) => `| \`${r.id}\` | ${r.level} | ${r.direction} | ${r.affectsTypes === "depends" ? "depends" : r.affectsTypes ? "yes" : "no"} | ${r.summary} |`)].join("\n")}\n`;
+    return `${["| Rule id | Level | Direction | Alters types | Detects |", "| --- | --- | --- | :---: | --- |", ...rules.map((r) => `| \`${r.id}\` | ${r.level} | ${r.direction} | ${r.affectsTypes === "depends" ? "depends" : r.affectsTypes ? "yes" : "no"} | ${r.summary}${r.judged ? ` **Judged:** ${r.judged}` : ""} |`)].join("\n")}\n`;
   }
   return `${rules.map((r) => `${r.level.padEnd(8)} ${r.direction.padEnd(8)} ${r.id}\n         ${r.summary}`).join("\n")}\n`;
 }

@@ -86,4 +86,10 @@ export interface CompareOptions {
   timeoutMs?: number;
   /** Directory relative paths and relative `$ref`s of parsed documents resolve against (default `process.cwd()`). */
   cwd?: string;
+  /**
+   * Whose levels to report: `ours` (default) keeps our level on the rules we judge differently
+   * from oasdiff (see `RULES[id].judged`); `oasdiff` gives every change that maps to an oasdiff
+   * rule oasdiff's level.
+   */
+  levels?: "ours" | "oasdiff";
 }

@@ -15,11 +15,11 @@ describe("operations", () => {
     expect(changes.every((c) => c.direction === "none")).toBe(true);
   });
 
-  it("downgrades removing a deprecated operation to a warning, unless its sunset is ahead", async () => {
+  it("downgrades removing a deprecated operation to info (oasdiff api-removed-with-deprecation), unless its sunset is ahead", async () => {
     const deprecated = api({ "/a": { get: { ...ok, deprecated: true } }, "/b": { get: ok } });
     const gone = api({ "/b": { get: ok } });
     expect(summary(await changesOf(deprecated, gone))).toEqual([
-      "warning operation-removed-deprecated",
+      "info operation-removed-deprecated",
     ]);
     const promised = api({
       "/a": { get: { ...ok, deprecated: true, "x-sunset": "2999-01-01" } },

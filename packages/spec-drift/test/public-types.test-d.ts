@@ -40,7 +40,7 @@ describe("public types", () => {
     // @ts-expect-error unknown format
     formatReport({} as DriftReport, "html");
     expectTypeOf(RULES).toEqualTypeOf<
-      Readonly<Record<string, import("../src/index.js").RuleDefinition>>
+      Readonly<Record<import("../src/index.js").RuleId, import("../src/index.js").RuleDefinition>>
     >();
     expectTypeOf<SpecLoadError["kind"]>().toEqualTypeOf<
       "read" | "network" | "parse" | "invalid" | "ref"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RULES } from "../src/index.js";
+import { OASDIFF_RULES, RULES, type RuleId } from "../src/index.js";
+import { levelOf } from "../src/rules.js";
 import type { OpenAPIDocument } from "../src/types.js";
 import { api, changesOf, obj, requestBody, responseBody, withParameters } from "./helpers.js";
 
@@ -16,7 +17,7 @@ const xml = (schema: unknown, where: "request" | "response") =>
     ? withBody({ content: { "application/xml": { schema } } })
     : withResponses({ "200": { description: "ok", content: { "application/xml": { schema } } } });
 
-type Pair = [id: string, base: OpenAPIDocument, head: OpenAPIDocument];
+type Pair = [id: RuleId, base: OpenAPIDocument, head: OpenAPIDocument];
 
 const pairs: Pair[] = [
   [
@@ -167,6 +168,11 @@ const pairs: Pair[] = [
       discriminator: { propertyName: "type" },
     }),
   ],
+  [
+    "response-structure-relaxed",
+    responseBody({ type: "array", items: str, contains: { const: "x" } }),
+    responseBody({ type: "array", items: str }),
+  ],
 ];
 
 describe("every catalogued rule", () => {
@@ -176,7 +182,38 @@ describe("every catalogued rule", () => {
     const changes = await changesOf(base, head);
     const change = changes.find((c) => c.id === id);
     expect(change, `${id} not in ${changes.map((c) => c.id).join(", ")}`).toBeDefined();
-    expect(change?.level).toBe(rule?.level);
+    // oasdiff's level where the change maps to an oasdiff rule (unless we judge it differently)
+    expect(change?.level).toBe(levelOf(rule, change?.oasdiffIds as never));
+    for (const oasdiffId of change?.oasdiffIds ?? [])
+      expect(OASDIFF_RULES).toHaveProperty(oasdiffId);
     expect(change?.direction).toBe(rule?.direction);
+  });
+});
+
+describe("the registry", () => {
+  it("every catalogue id has a test and an emitter in src", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const { join } = await import("node:path");
+    const srcDir = join(import.meta.dirname, "../src");
+    let source = "";
+    for (const name of await readdir(srcDir))
+      if (name.endsWith(".ts") && name !== "rules.ts")
+        source += await readFile(join(srcDir, name), "utf8");
+    let tests = "";
+    for (const name of await readdir(import.meta.dirname))
+      if (name.endsWith(".ts")) tests += await readFile(join(import.meta.dirname, name), "utf8");
+    for (const id of Object.keys(RULES)) {
+      expect(tests, `${id} is asserted by no test`).toMatch(new RegExp(`["\` ]${id}["\`]`));
+      expect(source, `${id} is emitted nowhere`).toContain(`"${id}"`);
+    }
+  });
+
+  it("every oasdiff id is spelled as oasdiff does and has oasdiff's level", () => {
+    const levels = new Set(["breaking", "warning", "info"]);
+    for (const [id, level] of Object.entries(OASDIFF_RULES)) {
+      expect(id).toMatch(/^[a-z]+(-[a-z]+)+$/);
+      expect(id).not.toMatch(/maximum|minimum|request-parameter-property-max-items/);
+      expect(levels).toContain(level);
+    }
   });
 });

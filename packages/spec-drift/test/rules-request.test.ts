@@ -208,7 +208,7 @@ const bodyCases: Case[] = [
     obj({ a: { type: "integer", default: 1 } }),
     obj({ a: { type: "integer", default: 2 } }),
     "request-default-changed",
-    "warning",
+    "info", // oasdiff request-property-default-value-changed
   ],
 ];
 

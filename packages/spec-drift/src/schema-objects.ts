@@ -1,0 +1,143 @@
+import type { SchemaView } from "./normalize.js";
+import type { SchemaSite, SchemaStep } from "./schema-walk.js";
+import { below, what } from "./schema-walk.js";
+
+/** Compares properties, `required` and `additionalProperties` of object schemas. */
+export function compareObject(step: SchemaStep): void {
+  const { walker, vb, vh, site } = step;
+  if (!isObjectish(vb) && !isObjectish(vh)) return;
+  const request = site.direction === "request";
+  // Clients never send readOnly properties and never receive writeOnly ones.
+  const hidden = request ? "readOnly" : "writeOnly";
+  const isHidden = (v: SchemaView, k: string, n: "base" | "head") => {
+    const s = v.properties.get(k);
+    return s !== undefined && walker.ctx[n].flatten(s)[hidden] === true;
+  };
+  const keys = new Set([
+    ...vb.properties.keys(),
+    ...vb.required,
+    ...vh.properties.keys(),
+    ...vh.required,
+  ]);
+  for (const k of keys) {
+    const inBase = vb.properties.has(k) || vb.required.has(k);
+    const inHead = vh.properties.has(k) || vh.required.has(k);
+    const reqBase = vb.required.has(k) && !isHidden(vb, k, "base");
+    const reqHead = vh.required.has(k) && !isHidden(vh, k, "head");
+    const child: SchemaSite = below(site, site.path ? `${site.path}.${k}` : k);
+    const label = `\`${child.path}\``;
+    if (inBase && !inHead) {
+      if (request) {
+        if (vh.additional === "closed")
+          walker.emit(
+            "request-property-removed-closed",
+            child,
+            `property ${label} was removed and extra properties are rejected`,
+            { id: "request-property-removed" },
+          );
+        else if (!isHidden(vb, k, "base"))
+          walker.emit("request-property-removed", child, `property ${label} was removed`, {
+            id: "request-property-removed",
+          });
+      } else if (reqBase)
+        walker.emit(
+          "response-required-property-removed",
+          child,
+          `required property ${label} was removed`,
+          {
+            id: "response-required-property-removed",
+          },
+        );
+      else if (!isHidden(vb, k, "base"))
+        walker.emit(
+          "response-optional-property-removed",
+          child,
+          `optional property ${label} was removed`,
+          {
+            id: "response-optional-property-removed",
+          },
+        );
+      continue;
+    }
+    if (!inBase && inHead) {
+      if (request) {
+        if (reqHead)
+          walker.emit("request-property-added-required", child, `new required property ${label}`, {
+            id: "new-required-request-property",
+          });
+        else
+          walker.emit("request-property-added-optional", child, `new optional property ${label}`, {
+            id: "new-optional-request-property",
+          });
+      } else if (!isHidden(vh, k, "head"))
+        walker.emit(
+          "response-property-added",
+          child,
+          `new ${reqHead ? "required" : "optional"} property ${label}`,
+          { id: reqHead ? "response-required-property-added" : "response-optional-property-added" },
+        );
+      continue;
+    }
+    if (reqBase !== reqHead) {
+      const message = `property ${label} ${reqHead ? "became required" : "became optional"}`;
+      if (reqHead)
+        walker.report("property-became-required", child, message, {
+          id: request ? "request-property-became-required" : "response-property-became-required",
+        });
+      else
+        walker.report("property-became-optional", child, message, {
+          id: request ? "request-property-became-optional" : "response-property-became-optional",
+        });
+    }
+    const sb = vb.properties.get(k);
+    const sh = vh.properties.get(k);
+    if (sb && sh) walker.descend(step, sb, sh, child);
+    else if (!sb && sh)
+      walker.report(
+        "constraint-tightened",
+        child,
+        `property ${label} got a schema`,
+        undefined,
+        true,
+      );
+    else if (sb && !sh)
+      walker.report(
+        "constraint-relaxed",
+        child,
+        `property ${label} lost its schema`,
+        undefined,
+        true,
+      );
+  }
+  compareAdditional(step);
+}
+
+function compareAdditional(step: SchemaStep): void {
+  const { walker, vb, vh, site } = step;
+  const ab = vb.additional;
+  const ah = vh.additional;
+  if (ab === ah) return;
+  if (typeof ab === "object" && typeof ah === "object") {
+    walker.descend(step, ab, ah, below(site, `${site.path || ""}{*}`));
+    return;
+  }
+  const rank = (a: typeof ab) => (a === "open" ? 2 : a === "closed" ? 0 : 1);
+  const tighter = rank(ah) < rank(ab);
+  const describe = (a: typeof ab) =>
+    a === "open" ? "allowed" : a === "closed" ? "forbidden" : "restricted by a schema";
+  const message = `additional properties of ${what(site)}: ${describe(ab)} → ${describe(ah)}`;
+  if (tighter) walker.report("constraint-tightened", site, message, undefined, true);
+  else if (site.direction === "response")
+    walker.emit("response-shape-widened", site, message, undefined, true);
+  else walker.report("constraint-relaxed", site, message, undefined, true);
+}
+
+/** Whether a schema describes an object (by type or by object keywords). */
+export function isObjectish(v: SchemaView): boolean {
+  return (
+    v.types?.has("object") === true ||
+    v.properties.size > 0 ||
+    v.required.size > 0 ||
+    v.additional !== "open"
+  );
+}
