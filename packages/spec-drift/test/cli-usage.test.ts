@@ -1,27 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../src/run-cli.js";
-
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-  });
-  return { code, stdout, stderr };
-}
+import { runCliCapturing } from "./helpers.js";
 
 describe("the command line a CI job runs", () => {
   it("--version prints the package version", async () => {
     const pkg = JSON.parse(await readFile(join(import.meta.dirname, "../package.json"), "utf8"));
     for (const flag of ["--version", "-v"]) {
-      const r = await run(flag);
+      const r = await runCliCapturing(flag);
       expect(r).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
     }
   });
@@ -36,7 +22,7 @@ describe("the command line a CI job runs", () => {
       ["help", command],
       [command, "-h"],
     ]) {
-      const r = await run(...argv);
+      const r = await runCliCapturing(...argv);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(
         new RegExp(`^Usage: heygen-spec-drift ${usage.replace(/[[\]]/g, "\\$&")}`),
@@ -46,7 +32,7 @@ describe("the command line a CI job runs", () => {
   });
 
   it("--help alone lists every command", async () => {
-    const r = await run("--help");
+    const r = await runCliCapturing("--help");
     expect(r.code).toBe(0);
     for (const command of ["compare", "upstream", "rules", "--version"])
       expect(r.stdout).toContain(`heygen-spec-drift ${command}`);
@@ -64,7 +50,7 @@ describe("the command line a CI job runs", () => {
     [["diff", "a", "b"], 'unknown command "diff" (expected compare, upstream or rules)', ""],
     [[], "missing command (compare, upstream or rules)", ""],
   ])("%j is one line and a hint, not the whole usage", async (argv, message, command) => {
-    const r = await run(...argv);
+    const r = await runCliCapturing(...argv);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     const hint = `Try \`heygen-spec-drift ${command ? `${command} ` : ""}--help\`.`;

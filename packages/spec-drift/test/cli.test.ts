@@ -4,25 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "tsup";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../src/run-cli.js";
-import { api, obj, responseBody } from "./helpers.js";
+import { api, obj, responseBody, runCliCapturing } from "./helpers.js";
 
 let dir: string;
 const file = (name: string) => join(dir, name);
-
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-  });
-  return { code, stdout, stderr };
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "spec-drift-cli-"));
@@ -61,7 +46,7 @@ afterAll(async () => {
 
 describe("heygen-spec-drift compare", () => {
   it("exits 0 and says so when nothing changed", async () => {
-    const r = await run("compare", file("base.json"), file("base.json"));
+    const r = await runCliCapturing("compare", file("base.json"), file("base.json"));
     expect(r).toMatchObject({ code: 0, stderr: "" });
     expect(r.stdout).toContain("No changes.");
   });
@@ -74,19 +59,30 @@ describe("heygen-spec-drift compare", () => {
     ["info.json", ["--fail-on", "any"], 1],
     ["breaking.json", ["--fail-on", "none"], 0],
   ] as const)("compare base %s %j exits %i", async (head, flags, code) => {
-    const r = await run("compare", file("base.json"), file(head), ...flags);
+    const r = await runCliCapturing("compare", file("base.json"), file(head), ...flags);
     expect(r.code).toBe(code);
     expect(r.stderr).toBe("");
   });
 
   it("prints json and markdown on request", async () => {
-    const json = await run("compare", file("base.json"), file("breaking.json"), "--format", "json");
+    const json = await runCliCapturing(
+      "compare",
+      file("base.json"),
+      file("breaking.json"),
+      "--format",
+      "json",
+    );
     const report = JSON.parse(json.stdout);
     expect(report.summary.breaking).toBe(1);
     expect(report.changes.map((c: { id: string }) => c.id)).toContain(
       "response-required-property-removed",
     );
-    const md = await run("compare", file("base.json"), file("breaking.json"), "--format=markdown");
+    const md = await runCliCapturing(
+      "compare",
+      file("base.json"),
+      file("breaking.json"),
+      "--format=markdown",
+    );
     expect(md.stdout).toMatch(/^## API drift/);
     expect(md.stdout).toContain("### `GET /things/{id}`");
   });
@@ -122,7 +118,7 @@ describe("heygen-spec-drift compare", () => {
     ["one document", ["compare", "base.json"], "compare takes exactly two documents, got 1"],
     ["an unknown command", ["diff", "base.json", "base.json"], 'unknown command "diff"'],
   ])("exits 2 on %s, naming the problem without a stack trace", async (_name, argv, message) => {
-    const r = await run(
+    const r = await runCliCapturing(
       ...argv.map((a) => (a.endsWith(".json") || a.endsWith(".yaml") ? file(a) : a)),
     );
     expect(r.code).toBe(2);
@@ -132,7 +128,7 @@ describe("heygen-spec-drift compare", () => {
   });
 
   it("lists the rule catalogue", async () => {
-    const r = await run("rules", "--format", "markdown");
+    const r = await runCliCapturing("rules", "--format", "markdown");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("| `response-became-nullable` | breaking | response | yes |");
   });

@@ -1,4 +1,8 @@
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { compareSpecs } from "../src/index.js";
+import { runCli } from "../src/run-cli.js";
 import type { Change, OpenAPIDocument } from "../src/types.js";
 
 type Json = Record<string, unknown>;
@@ -78,4 +82,30 @@ export function at(value: unknown, ...keys: string[]): Record<string, unknown> {
   if (typeof current !== "object" || current === null)
     throw new Error(`fixture has no object at ${keys.join(".")}`);
   return current as Record<string, unknown>;
+}
+
+/** Runs the CLI in process and collects what it printed and its exit code. */
+export async function runCliCapturing(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+/** A loopback port that was just listened on and closed: a connection to it is refused. */
+export async function closedPort(): Promise<number> {
+  const closed = createServer();
+  closed.listen(0, "127.0.0.1");
+  await once(closed, "listening");
+  const port = (closed.address() as AddressInfo).port;
+  closed.close();
+  await once(closed, "close");
+  return port;
 }

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareSpecs, loadSpec, SpecLoadError } from "../src/index.js";
-import { responseBody, summary } from "./helpers.js";
+import { closedPort, responseBody, summary } from "./helpers.js";
 
 const fixtures = join(import.meta.dirname, "fixtures");
 
@@ -131,12 +131,7 @@ describe("URLs", () => {
   });
 
   it("reports a network failure (nothing listening) as a network error", async () => {
-    const closed = createServer();
-    closed.listen(0, "127.0.0.1");
-    await once(closed, "listening");
-    const port = (closed.address() as AddressInfo).port;
-    closed.close();
-    await once(closed, "close");
+    const port = await closedPort();
     const error = await loadSpec(`http://127.0.0.1:${port}/spec.json`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpecLoadError);
     expect(error).toMatchObject({ kind: "network" });

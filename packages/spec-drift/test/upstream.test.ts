@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareUpstream, SpecLoadError } from "../src/index.js";
 import { runCli } from "../src/run-cli.js";
-import { summary } from "./helpers.js";
+import { closedPort, summary } from "./helpers.js";
 
 const fixtures = join(import.meta.dirname, "fixtures");
 let server: Server;
@@ -125,12 +125,7 @@ describe("upstream failures say what happened", () => {
   }
 
   it("a refused port is a refused connection, not an offline machine", async () => {
-    const closed = createServer();
-    closed.listen(0, "127.0.0.1");
-    await once(closed, "listening");
-    const port = (closed.address() as AddressInfo).port;
-    closed.close();
-    await once(closed, "close");
+    const port = await closedPort();
     const error = await failing(`http://127.0.0.1:${port}/spec.json`);
     expect(error).toBeInstanceOf(SpecLoadError);
     expect(error?.message).toContain("cannot reach any upstream source:");
