@@ -11,6 +11,7 @@ import type { RuleId } from "./rules.js";
 import { compareArray } from "./schema-arrays.js";
 import { compareBoundsAndStrings } from "./schema-bounds.js";
 import { compare2020Keywords } from "./schema-json2020.js";
+import { compareListOfTypes } from "./schema-list-of-types.js";
 import { compareObject } from "./schema-objects.js";
 import { compareConst, compareEnums, compareTypes } from "./schema-types.js";
 import { compareUnion } from "./schema-unions.js";
@@ -187,6 +188,7 @@ export class SchemaComparer {
         became,
       );
     }
+    if ((vb.branches || vh.branches) && compareListOfTypes(step)) return;
     if (vb.branches || vh.branches) {
       compareUnion(step);
       return;

@@ -75,13 +75,25 @@ describe("issue 13 regressions", () => {
   });
 
   it("5. a single-branch oneOf gaining a branch gains an alternative; it is not wrapped", async () => {
+    const a = obj({ kind: { const: "a" } }, ["kind"]);
+    const b = obj({ size: { type: "integer" } }, ["size"]);
     const changes = await changesOf(
-      responseBody(obj({ a: { oneOf: [str] } })),
-      responseBody(obj({ a: { oneOf: [str, { type: "integer" }] } })),
+      responseBody(obj({ x: { oneOf: [a] } })),
+      responseBody(obj({ x: { oneOf: [a, b] } })),
     );
     const added = changes.find((c) => c.id === "response-branch-added");
     expect(added?.message).not.toContain("wrapped");
     expect(added?.oasdiffIds).toEqual(["response-property-one-of-added"]);
+  });
+
+  it("5b. a oneOf of plain types gaining a type is a list of types widened, not a wrap", async () => {
+    const changes = await changesOf(
+      responseBody(obj({ a: { oneOf: [str] } })),
+      responseBody(obj({ a: { oneOf: [str, { type: "integer" }] } })),
+    );
+    expect(summary(changes)).toEqual(["breaking response-type-widened"]);
+    expect(changes[0]?.oasdiffIds).toEqual(["response-property-list-of-types-widened"]);
+    expect(changes[0]?.message).not.toContain("wrapped");
   });
 
   it("6. toggling a webhook's requestBody.required is reported both ways", async () => {

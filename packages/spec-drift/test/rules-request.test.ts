@@ -133,10 +133,24 @@ const bodyCases: Case[] = [
   ],
   [
     "anyOf branch added",
-    { anyOf: [str, { type: "integer" }] },
-    { anyOf: [str, { type: "integer" }, { type: "boolean" }] },
+    { anyOf: [obj({ a: str }, ["a"]), obj({ b: str }, ["b"])] },
+    { anyOf: [obj({ a: str }, ["a"]), obj({ b: str }, ["b"]), obj({ c: str }, ["c"])] },
     "request-branch-added",
     "info",
+  ],
+  [
+    "anyOf of plain types gains a type",
+    { anyOf: [str, { type: "integer" }] },
+    { anyOf: [str, { type: "integer" }, { type: "boolean" }] },
+    "request-type-widened",
+    "info",
+  ],
+  [
+    "oneOf of plain types loses a type",
+    obj({ a: { oneOf: [str, { type: "integer" }] } }),
+    obj({ a: { type: "integer" } }),
+    "request-type-narrowed",
+    "breaking",
   ],
   [
     "minimum raised",
