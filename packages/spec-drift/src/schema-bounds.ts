@@ -1,7 +1,7 @@
 import { show } from "./json.js";
 import { boundKind } from "./normalize.js";
 import type { SchemaChangeKey } from "./oasdiff-rules.js";
-import type { SchemaStep } from "./schema-walk.js";
+import type { OasdiffRef, SchemaStep } from "./schema-walk.js";
 import { what } from "./schema-walk.js";
 
 type BoundVerb = "set" | "removed" | "increased" | "decreased";
@@ -77,7 +77,7 @@ export function compareBoundsAndStrings(step: SchemaStep): void {
         tighter ? "constraint-tightened" : "constraint-relaxed",
         site,
         message,
-        names[verb],
+        itemsOfParameter(site, key) ? parameterItemsKey(verb) : names[verb],
         false,
       );
       continue;
@@ -161,4 +161,18 @@ export function compareBoundsAndStrings(step: SchemaStep): void {
         break;
     }
   }
+}
+
+/**
+ * `maxItems` written on the items of an array parameter (a common slip) is read by oasdiff as the
+ * parameter's own `maxItems`, so it is named with the parameter's id.
+ */
+function itemsOfParameter(site: SchemaStep["site"], key: string): boolean {
+  return key === "maxItems" && site.scope === "parameter" && site.path === "[]";
+}
+
+function parameterItemsKey(verb: BoundVerb): OasdiffRef | undefined {
+  if (verb === "increased") return { id: "request-parameter-max-items-increased" };
+  if (verb === "decreased") return { id: "request-parameter-max-items-decreased" };
+  return undefined;
 }

@@ -1,0 +1,83 @@
+// Rules that follow oasdiff's checks one for one, each from a minimal spec pair: the change we
+// report, its level, and the oasdiff id it carries.
+import { describe, expect, it } from "vitest";
+import type { Change } from "../src/index.js";
+import { changesOf, obj, requestBody, responseBody, withParameters } from "./helpers.js";
+
+const str = { type: "string" };
+
+/** `level id [oasdiff ids]` of each change, for compact assertions. */
+function named(changes: readonly Change[]): string[] {
+  return changes.map((c) => `${c.level} ${c.id} [${(c.oasdiffIds ?? []).join(",")}]`);
+}
+
+describe("list of types (one type <-> oneOf/anyOf of plain types)", () => {
+  it("a response property becoming one of two types is widened, breaking", async () => {
+    const changes = await changesOf(
+      responseBody(obj({ id: str })),
+      responseBody(obj({ id: { oneOf: [str, { type: "integer" }] } })),
+    );
+    expect(named(changes)).toEqual([
+      "breaking response-type-widened [response-property-list-of-types-widened]",
+    ]);
+    expect(changes[0]?.affectsTypes).toBe(true);
+  });
+
+  it("a request property losing a type is narrowed, breaking; gaining one is info", async () => {
+    const list = obj({ v: { anyOf: [str, { type: "number" }, { type: "boolean" }] } });
+    const single = obj({ v: str });
+    expect(named(await changesOf(requestBody(list), requestBody(single)))).toEqual([
+      "breaking request-type-narrowed [request-property-list-of-types-narrowed]",
+    ]);
+    expect(named(await changesOf(requestBody(single), requestBody(list)))).toEqual([
+      "info request-type-widened [request-property-list-of-types-widened]",
+    ]);
+  });
+
+  it("names parameters and their properties with the parameter ids", async () => {
+    const param = (schema: unknown) => withParameters([{ name: "q", in: "query", schema }]);
+    const list = { oneOf: [str, { type: "integer" }] };
+    expect(named(await changesOf(param(list), param(str)))).toEqual([
+      "breaking request-type-narrowed [request-parameter-list-of-types-narrowed]",
+    ]);
+    expect(named(await changesOf(param(obj({ mode: list })), param(obj({ mode: str }))))).toEqual([
+      "breaking request-type-narrowed [request-parameter-property-list-of-types-narrowed]",
+    ]);
+  });
+
+  it("still compares the constraints of the type both sides keep", async () => {
+    const changes = await changesOf(
+      requestBody(obj({ v: { oneOf: [{ type: "string", maxLength: 10 }, { type: "integer" }] } })),
+      requestBody(obj({ v: { type: "string", maxLength: 5 } })),
+    );
+    expect(named(changes)).toContain(
+      "breaking request-constraint-tightened [request-property-max-length-decreased]",
+    );
+  });
+
+  it("leaves alternatives that are objects to the union rules", async () => {
+    const changes = await changesOf(
+      responseBody(obj({ v: str })),
+      responseBody(obj({ v: { oneOf: [str, obj({ a: str })] } })),
+    );
+    expect(changes.some((c) => c.oasdiffIds?.some((id) => id.includes("list-of-types")))).toBe(
+      false,
+    );
+  });
+});
+
+describe("maxItems on the items of an array parameter", () => {
+  const param = (maxItems: number) =>
+    withParameters([
+      { name: "tag", in: "query", schema: { type: "array", items: { type: "string", maxItems } } },
+    ]);
+
+  it("is read as the parameter's maxItems, as oasdiff reads it", async () => {
+    expect(named(await changesOf(param(10), param(20)))).toEqual([
+      "info request-constraint-relaxed [request-parameter-max-items-increased]",
+    ]);
+    expect(named(await changesOf(param(20), param(10)))).toEqual([
+      "breaking request-constraint-tightened [request-parameter-max-items-decreased]",
+    ]);
+  });
+});
