@@ -66,15 +66,19 @@ export function compareUnion(step: SchemaStep): void {
     const equivalent = basePrints.has(fp) || (headPrints.get(fp) ?? 0) > 1;
     const wrapped = baseKind === undefined;
     const message = `${what(site)} gained ${kind} alternative ${describeBranch(head.view(h))}${wrapped ? " (it was wrapped in a union)" : ""}${equivalent ? "; it accepts the same values as an existing one" : ""}`;
-    if (equivalent) walker.report("docs-changed", site, message);
-    else {
-      const key: SchemaChangeKey = wrapped
-        ? "wrapped-in-one-of"
-        : kind === "anyOf"
-          ? "any-of-added"
-          : "one-of-added";
-      walker.report("branch-added", site, message, key);
+    // An alternative equal to one of a oneOf accepts nothing new (a value matching both fails
+    // the oneOf), so it is documentation; oasdiff names every other alternative added to the
+    // list, an anyOf one equal to an existing one too.
+    if (equivalent && kind === "oneOf") {
+      walker.report("docs-changed", site, message);
+      continue;
     }
+    const key: SchemaChangeKey = wrapped
+      ? "wrapped-in-one-of"
+      : kind === "anyOf"
+        ? "any-of-added"
+        : "one-of-added";
+    walker.report("branch-added", site, message, key, !equivalent);
   }
   if (site.direction === "request" && kind === "oneOf" && baseKind !== "oneOf") {
     const overlap = overlappingBranches(step);

@@ -81,3 +81,25 @@ describe("maxItems on the items of an array parameter", () => {
     ]);
   });
 });
+
+describe("alternatives added to an anyOf", () => {
+  const breed = (name: string) => ({ ...obj({ name: str }), "x-name": name });
+
+  it("names an alternative equal to an existing one as added, as oasdiff does", async () => {
+    const changes = await changesOf(
+      requestBody(obj({ breed: { anyOf: [breed("one"), breed("two")] } })),
+      requestBody(obj({ breed: { anyOf: [breed("one"), breed("two"), breed("three")] } })),
+    );
+    expect(named(changes)).toEqual(["info request-branch-added [request-property-any-of-added]"]);
+    expect(changes[0]?.message).toContain("accepts the same values as an existing one");
+    expect(changes[0]?.affectsTypes).toBe(false);
+  });
+
+  it("keeps an alternative equal to one of a oneOf as documentation: it accepts nothing new", async () => {
+    const changes = await changesOf(
+      responseBody({ oneOf: [breed("one"), obj({ size: { type: "integer" } })] }),
+      responseBody({ oneOf: [breed("one"), obj({ size: { type: "integer" } }), breed("two")] }),
+    );
+    expect(named(changes)).toEqual(["info response-docs-changed []"]);
+  });
+});
