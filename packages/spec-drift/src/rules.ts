@@ -431,6 +431,22 @@ const CATALOGUE = {
     summary: "A oneOf/anyOf alternative is no longer accepted in a request.",
     area: "schema",
   },
+  "request-all-of-member-added": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary:
+      "A request schema gained an allOf part: every part must match, so a body valid before may now be rejected (an annotation-only part is info).",
+    area: "schema",
+  },
+  "request-all-of-member-removed": {
+    level: "warning",
+    direction: "request",
+    affectsTypes: true,
+    summary:
+      "A request schema lost an allOf part: the server no longer states what that part required (an annotation-only part is info).",
+    area: "schema",
+  },
   "request-branch-added": {
     level: "info",
     direction: "request",
@@ -614,6 +630,22 @@ const CATALOGUE = {
     direction: "response",
     affectsTypes: true,
     summary: "An optional response property became required.",
+    area: "schema",
+  },
+  "response-all-of-member-added": {
+    level: "info",
+    direction: "response",
+    affectsTypes: true,
+    summary:
+      "A response schema gained an allOf part: responses must match it too (what it adds is reported by the property rules).",
+    area: "schema",
+  },
+  "response-all-of-member-removed": {
+    level: "info",
+    direction: "response",
+    affectsTypes: true,
+    summary:
+      "A response schema lost an allOf part (what it took away is reported by the property rules).",
     area: "schema",
   },
   "response-branch-added": {

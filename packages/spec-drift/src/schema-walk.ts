@@ -8,6 +8,7 @@ import {
   type SchemaChangeKey,
 } from "./oasdiff-rules.js";
 import type { RuleId } from "./rules.js";
+import { compareAllOf } from "./schema-all-of.js";
 import { compareArray } from "./schema-arrays.js";
 import { compareBoundsAndStrings } from "./schema-bounds.js";
 import { compare2020Keywords } from "./schema-json2020.js";
@@ -61,6 +62,14 @@ const BY_DIRECTION = {
   },
   "branch-removed": { request: "request-branch-removed", response: "response-branch-removed" },
   "branch-added": { request: "request-branch-added", response: "response-branch-added" },
+  "all-of-member-added": {
+    request: "request-all-of-member-added",
+    response: "response-all-of-member-added",
+  },
+  "all-of-member-removed": {
+    request: "request-all-of-member-removed",
+    response: "response-all-of-member-removed",
+  },
   "type-compatible": { request: "request-type-compatible", response: "response-type-compatible" },
   "type-widened": { request: "request-type-widened", response: "response-type-widened" },
   "type-narrowed": { request: "request-type-narrowed", response: "response-type-narrowed" },
@@ -175,6 +184,7 @@ export class SchemaComparer {
   private compareNode(step: SchemaStep, flags: CompareFlags): void {
     const { vb, vh, site } = step;
     this.compareAnnotations(step);
+    compareAllOf(step);
     if (!flags.ignoreNullable && vb.nullable !== vh.nullable) {
       const became = vh.nullable ? "became-nullable" : "became-not-nullable";
       this.report(

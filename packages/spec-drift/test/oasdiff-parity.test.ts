@@ -2,6 +2,7 @@
 // report, its level, and the oasdiff id it carries.
 import { describe, expect, it } from "vitest";
 import type { Change } from "../src/index.js";
+import type { OpenAPIDocument } from "../src/types.js";
 import { changesOf, obj, requestBody, responseBody, withParameters } from "./helpers.js";
 
 const str = { type: "string" };
@@ -101,5 +102,76 @@ describe("alternatives added to an anyOf", () => {
       responseBody({ oneOf: [breed("one"), obj({ size: { type: "integer" } }), breed("two")] }),
     );
     expect(named(changes)).toEqual(["info response-docs-changed []"]);
+  });
+});
+
+describe("allOf parts (a list edit when both sides have an allOf)", () => {
+  const dog = obj({ name: str });
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  const withComponents = (doc: OpenAPIDocument, schemas: Record<string, unknown>) => ({
+    ...doc,
+    components: { schemas },
+  });
+  const schemas = { Dog: dog, Cat: obj({ name: str }), Rabbit: obj({ name: str }) };
+
+  it("names a part added to a request body, breaking, even when it reads like another", async () => {
+    const changes = await changesOf(
+      withComponents(requestBody({ allOf: [ref("Dog"), ref("Cat")] }), schemas),
+      withComponents(requestBody({ allOf: [ref("Dog"), ref("Cat"), ref("Rabbit")] }), schemas),
+    );
+    expect(named(changes)).toEqual([
+      "breaking request-all-of-member-added [request-body-all-of-added]",
+    ]);
+    expect(changes[0]?.message).toContain("`Rabbit`");
+  });
+
+  it("names a part removed from a request property as a warning, from a response as info", async () => {
+    const base = obj({ breed: { allOf: [ref("Dog"), ref("Cat")] } });
+    const head = obj({ breed: { allOf: [ref("Dog")] } });
+    expect(
+      named(
+        await changesOf(
+          withComponents(requestBody(base), schemas),
+          withComponents(requestBody(head), schemas),
+        ),
+      ),
+    ).toEqual(["warning request-all-of-member-removed [request-property-all-of-removed]"]);
+    expect(
+      named(
+        await changesOf(
+          withComponents(responseBody(base), schemas),
+          withComponents(responseBody(head), schemas),
+        ),
+      ),
+    ).toEqual(["info response-all-of-member-removed [response-property-all-of-removed]"]);
+  });
+
+  it("pairs a single modified inline part and compares what it requires", async () => {
+    const changes = await changesOf(
+      requestBody({ allOf: [dog, obj({ size: { type: "integer", maximum: 9 } })] }),
+      requestBody({ allOf: [dog, obj({ size: { type: "integer", maximum: 5 } })] }),
+    );
+    expect(named(changes)).toEqual([
+      "breaking request-constraint-tightened [request-property-max-decreased]",
+    ]);
+  });
+
+  it("names an annotation-only part at info, even on a schema that had no allOf", async () => {
+    const changes = await changesOf(
+      responseBody(obj({ a: str })),
+      responseBody(obj({ a: { ...str, allOf: [{ title: "note", description: "docs only" }] } })),
+    );
+    // the merged title and description are a documentation change of their own
+    expect(named(changes)).toEqual([
+      "info response-docs-changed []",
+      "info response-all-of-member-added [response-property-all-of-added-annotation-only]",
+    ]);
+    expect(changes[1]?.affectsTypes).toBe(false);
+  });
+
+  it("reports nothing for a schema split into an allOf that accepts the same values", async () => {
+    const whole = requestBody(obj({ a: str, b: { type: "integer" } }, ["a"]));
+    const split = requestBody({ allOf: [obj({ a: str }, ["a"]), obj({ b: { type: "integer" } })] });
+    expect(await changesOf(whole, split)).toEqual([]);
   });
 });

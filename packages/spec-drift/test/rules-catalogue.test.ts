@@ -169,6 +169,26 @@ const pairs: Pair[] = [
     }),
   ],
   [
+    "request-all-of-member-added",
+    requestBody({ allOf: [obj({ a: str })] }),
+    requestBody({ allOf: [obj({ a: str }), obj({ b: { type: "integer" } })] }),
+  ],
+  [
+    "request-all-of-member-removed",
+    requestBody({ allOf: [obj({ a: str }), obj({ b: { type: "integer" } })] }),
+    requestBody({ allOf: [obj({ a: str })] }),
+  ],
+  [
+    "response-all-of-member-added",
+    responseBody({ allOf: [obj({ a: str })] }),
+    responseBody({ allOf: [obj({ a: str }), obj({ b: { type: "integer" } })] }),
+  ],
+  [
+    "response-all-of-member-removed",
+    responseBody({ allOf: [obj({ a: str }), obj({ b: { type: "integer" } })] }),
+    responseBody({ allOf: [obj({ a: str })] }),
+  ],
+  [
     "response-structure-relaxed",
     responseBody({ type: "array", items: str, contains: { const: "x" } }),
     responseBody({ type: "array", items: str }),
