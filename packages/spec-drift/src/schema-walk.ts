@@ -1,5 +1,5 @@
 import type { CompareContext } from "./context.js";
-import { show, stableStringify } from "./json.js";
+import { isRecord, show, stableStringify } from "./json.js";
 import type { SchemaView } from "./normalize.js";
 import {
   type OasdiffId,
@@ -292,24 +292,63 @@ export class SchemaComparer {
     const db = kb.discriminator;
     const dh = kh.discriminator;
     if (stableStringify(db) !== stableStringify(dh)) {
-      const key = discriminatorChange(db, dh);
-      this.report("discriminator-changed", site, `discriminator of ${what(site)} changed`, key);
+      for (const { key, message } of discriminatorChanges(db, dh, what(site)))
+        this.report("discriminator-changed", site, message, key);
     }
   }
 }
 
-/** Which discriminator change oasdiff names: added, removed, propertyName or mapping. */
-function discriminatorChange(b: unknown, h: unknown): SchemaChangeKey {
-  if (b === undefined) return "discriminator-added";
-  if (h === undefined) return "discriminator-removed";
-  const rb = (b ?? {}) as { propertyName?: unknown; mapping?: Record<string, unknown> };
-  const rh = (h ?? {}) as { propertyName?: unknown; mapping?: Record<string, unknown> };
-  if (rb.propertyName !== rh.propertyName) return "discriminator-property-name-changed";
-  const mb = rb.mapping ?? {};
-  const mh = rh.mapping ?? {};
-  if (Object.keys(mh).some((k) => !(k in mb))) return "discriminator-mapping-added";
-  if (Object.keys(mb).some((k) => !(k in mh))) return "discriminator-mapping-deleted";
-  return "discriminator-mapping-changed";
+/**
+ * The discriminator changes oasdiff names, one per kind: added, removed, propertyName changed,
+ * mapping keys added, mapping keys deleted, mapping values changed.
+ */
+function discriminatorChanges(
+  b: unknown,
+  h: unknown,
+  subject: string,
+): Array<{ key: SchemaChangeKey; message: string }> {
+  if (b === undefined)
+    return [{ key: "discriminator-added", message: `${subject} got a discriminator` }];
+  if (h === undefined)
+    return [{ key: "discriminator-removed", message: `${subject} lost its discriminator` }];
+  const rb = isRecord(b) ? b : {};
+  const rh = isRecord(h) ? h : {};
+  const out: Array<{ key: SchemaChangeKey; message: string }> = [];
+  if (rb.propertyName !== rh.propertyName) {
+    out.push({
+      key: "discriminator-property-name-changed",
+      message: `discriminator property of ${subject} changed from ${show(rb.propertyName)} to ${show(rh.propertyName)}`,
+    });
+  }
+  const mb = isRecord(rb.mapping) ? rb.mapping : {};
+  const mh = isRecord(rh.mapping) ? rh.mapping : {};
+  const added = Object.keys(mh).filter((k) => !(k in mb));
+  const deleted = Object.keys(mb).filter((k) => !(k in mh));
+  const changed = Object.keys(mb).filter(
+    (k) => k in mh && stableStringify(mb[k]) !== stableStringify(mh[k]),
+  );
+  const names = (keys: string[]) => keys.map((k) => show(k)).join(", ");
+  if (added.length > 0)
+    out.push({
+      key: "discriminator-mapping-added",
+      message: `discriminator mapping of ${subject} gained ${names(added)}`,
+    });
+  if (deleted.length > 0)
+    out.push({
+      key: "discriminator-mapping-deleted",
+      message: `discriminator mapping of ${subject} lost ${names(deleted)}`,
+    });
+  if (changed.length > 0)
+    out.push({
+      key: "discriminator-mapping-changed",
+      message: `discriminator mapping of ${subject} now sends ${names(changed)} to another schema`,
+    });
+  if (out.length === 0)
+    out.push({
+      key: "discriminator-mapping-changed",
+      message: `discriminator of ${subject} changed`,
+    });
+  return out;
 }
 
 /** The scope oasdiff's ids name for a site. */

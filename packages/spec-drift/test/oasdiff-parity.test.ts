@@ -175,3 +175,28 @@ describe("allOf parts (a list edit when both sides have an allOf)", () => {
     expect(await changesOf(whole, split)).toEqual([]);
   });
 });
+
+describe("discriminator mappings", () => {
+  const pet = (mapping: Record<string, string>) =>
+    requestBody({
+      oneOf: [obj({ kind: str }, ["kind"]), obj({ kind: str, size: str }, ["kind"])],
+      discriminator: { propertyName: "kind", mapping },
+    });
+
+  it("names keys added, keys deleted and values changed, one change each", async () => {
+    const changes = await changesOf(
+      pet({ cat: "#/components/schemas/Cat", dog: "#/components/schemas/Dog" }),
+      pet({ cats: "#/components/schemas/Cat", dog: "#/components/schemas/Hound" }),
+    );
+    expect(named(changes)).toEqual([
+      "info request-discriminator-changed [request-body-discriminator-mapping-added]",
+      "info request-discriminator-changed [request-body-discriminator-mapping-deleted]",
+      "info request-discriminator-changed [request-body-discriminator-mapping-changed]",
+    ]);
+    expect(changes.map((c) => c.message)).toEqual([
+      'discriminator mapping of the value gained "cats"',
+      'discriminator mapping of the value lost "cat"',
+      'discriminator mapping of the value now sends "dog" to another schema',
+    ]);
+  });
+});
