@@ -1,3 +1,4 @@
+import { compareSecuritySchemes } from "./compare-components.js";
 import { compareOperations } from "./compare-paths.js";
 import { CompareContext } from "./context.js";
 import { loadSpec } from "./load.js";
@@ -30,6 +31,7 @@ export async function compareSpecs(
     options.levels ?? "ours",
   );
   compareOperations(ctx, new SchemaComparer(ctx), b.document, h.document);
+  compareSecuritySchemes(ctx, b.document, h.document);
   const changes = sortChanges(ctx.changes);
   return { base: b.source, head: h.source, changes, summary: summarize(changes) };
 }

@@ -15,7 +15,8 @@ export function summarize(changes: readonly Change[]): DriftSummary {
     info,
     total: changes.length,
     affectsTypes: changes.filter((c) => c.affectsTypes).length,
-    operations: new Set(changes.map((c) => c.operation)).size,
+    operations: new Set(changes.filter((c) => c.operation !== DOCUMENT).map((c) => c.operation))
+      .size,
     highest: breaking ? "breaking" : warning ? "warning" : info ? "info" : "none",
   };
 }
@@ -32,23 +33,39 @@ export function formatReport(report: DriftReport, format: ReportFormat = "text")
   return format === "markdown" ? markdown(report) : text(report);
 }
 
+/** `Change.operation` of changes to the document as a whole (components, global settings). */
+const DOCUMENT = "*";
+const DOCUMENT_LABEL = "whole document";
+
+/** Changes grouped under the operation they touch, document-wide changes as "whole document". */
 function byOperation(changes: readonly Change[]): Map<string, Change[]> {
   const out = new Map<string, Change[]>();
   for (const c of changes) {
-    const list = out.get(c.operation) ?? [];
+    const key = c.operation === DOCUMENT ? DOCUMENT_LABEL : c.operation;
+    const list = out.get(key) ?? [];
     list.push(c);
-    out.set(c.operation, list);
+    out.set(key, list);
   }
   return out;
 }
 
-function headline(s: DriftSummary): string {
+function headline(report: DriftReport): string {
+  const s = report.summary;
   if (s.total === 0) return "No changes.";
-  return `${s.breaking} breaking, ${s.warning} warning, ${s.info} info across ${s.operations} operation${s.operations === 1 ? "" : "s"}; ${s.affectsTypes} alter generated types.`;
+  const documentWide = report.changes.some((c) => c.operation === DOCUMENT);
+  const where = [
+    s.operations > 0 || !documentWide
+      ? `${s.operations} operation${s.operations === 1 ? "" : "s"}`
+      : "",
+    documentWide ? "the document" : "",
+  ]
+    .filter(Boolean)
+    .join(" and ");
+  return `${s.breaking} breaking, ${s.warning} warning, ${s.info} info across ${where}; ${s.affectsTypes} alter generated types.`;
 }
 
 function text(report: DriftReport): string {
-  const lines = [`Spec drift: ${report.base} -> ${report.head}`, headline(report.summary)];
+  const lines = [`Spec drift: ${report.base} -> ${report.head}`, headline(report)];
   for (const [operation, changes] of byOperation(report.changes)) {
     lines.push("", operation);
     for (const c of changes) {
@@ -81,7 +98,7 @@ function markdown(report: DriftReport): string {
   const lines = [
     `## API drift: \`${cell(report.base)}\` → \`${cell(report.head)}\``,
     "",
-    headline(s),
+    headline(report),
     "",
     "| Level | Changes |",
     "| --- | ---: |",

@@ -106,6 +106,39 @@ const CATALOGUE = {
     summary: "A security requirement was removed or made optional.",
     area: "security",
   },
+  "security-scheme-added": {
+    level: "info",
+    direction: "none",
+    affectsTypes: false,
+    summary: "A security scheme was added to `components.securitySchemes`.",
+    area: "security",
+  },
+  "security-scheme-removed": {
+    level: "info",
+    direction: "none",
+    affectsTypes: false,
+    summary:
+      "A security scheme was removed from `components.securitySchemes` (operations that still require it are reported on their own).",
+    area: "security",
+  },
+  "security-scheme-credentials-changed": {
+    level: "breaking",
+    direction: "none",
+    affectsTypes: false,
+    summary:
+      "A security scheme's credentials travel differently: its type, an apiKey's name or place, or an http scheme changed.",
+    area: "security",
+    judged:
+      "oasdiff reports a changed scheme type as `api-security-component-type-changed` at INFO and does not check an apiKey's name or place. A client sending its credentials as before (an `x-api-key` header, a bearer token) is refused, so we call it breaking.",
+  },
+  "security-scheme-changed": {
+    level: "info",
+    direction: "none",
+    affectsTypes: false,
+    summary:
+      "An OAuth flow of a security scheme changed: a URL, or a scope added, removed or redescribed.",
+    area: "security",
+  },
   "webhook-removed": {
     level: "breaking",
     direction: "none",

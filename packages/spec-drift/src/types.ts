@@ -46,7 +46,7 @@ export interface DriftSummary {
   total: number;
   /** Changes that alter generated TypeScript types. */
   affectsTypes: number;
-  /** Distinct operations touched by at least one change. */
+  /** Distinct operations touched by at least one change (document-wide changes, operation `*`, are not counted). */
   operations: number;
   /** The highest level present, or `none` when the documents are equivalent. */
   highest: ChangeLevel | "none";

@@ -1,7 +1,7 @@
 // Rules that follow oasdiff's checks one for one, each from a minimal spec pair: the change we
 // report, its level, and the oasdiff id it carries.
 import { describe, expect, it } from "vitest";
-import type { Change } from "../src/index.js";
+import { type Change, compareSpecs } from "../src/index.js";
 import type { OpenAPIDocument } from "../src/types.js";
 import { changesOf, obj, requestBody, responseBody, withParameters } from "./helpers.js";
 
@@ -197,6 +197,72 @@ describe("discriminator mappings", () => {
       'discriminator mapping of the value gained "cats"',
       'discriminator mapping of the value lost "cat"',
       'discriminator mapping of the value now sends "dog" to another schema',
+    ]);
+  });
+});
+
+describe("components.securitySchemes", () => {
+  const withSchemes = (securitySchemes: Record<string, unknown>): OpenAPIDocument => ({
+    ...requestBody(str),
+    components: { securitySchemes },
+  });
+  const apiKey = { type: "apiKey", in: "header", name: "x-api-key" };
+  const oauth = (tokenUrl: string, scopes: Record<string, string>) => ({
+    type: "oauth2",
+    flows: { clientCredentials: { tokenUrl, scopes } },
+  });
+
+  it("names schemes added and removed, document-wide", async () => {
+    const added = await changesOf(
+      withSchemes({ apiKey }),
+      withSchemes({ apiKey, basic: { type: "http", scheme: "basic" } }),
+    );
+    expect(named(added)).toEqual(["info security-scheme-added [api-security-component-added]"]);
+    expect(added[0]?.operation).toBe("*");
+    expect(added[0]?.location).toBe("components.securitySchemes.basic");
+    expect(named(await changesOf(withSchemes({ apiKey }), withSchemes({})))).toEqual([
+      "info security-scheme-removed [api-security-component-removed]",
+    ]);
+  });
+
+  it("calls credentials that travel differently breaking; oasdiff's level is INFO", async () => {
+    const moved = await changesOf(
+      withSchemes({ apiKey }),
+      withSchemes({ apiKey: { ...apiKey, in: "query", name: "api_key" } }),
+    );
+    expect(named(moved)).toEqual([
+      "breaking security-scheme-credentials-changed []",
+      "breaking security-scheme-credentials-changed []",
+    ]);
+    expect(moved.map((c) => c.message)).toEqual([
+      'security scheme apiKey changed in from "header" to "query"',
+      'security scheme apiKey changed name from "x-api-key" to "api_key"',
+    ]);
+    const retyped = await changesOf(
+      withSchemes({ auth: apiKey }),
+      withSchemes({ auth: { type: "http", scheme: "bearer" } }),
+    );
+    expect(named(retyped)).toEqual([
+      "breaking security-scheme-credentials-changed [api-security-component-type-changed]",
+    ]);
+    const asOasdiff = await compareSpecs(
+      withSchemes({ auth: apiKey }),
+      withSchemes({ auth: { type: "http", scheme: "bearer" } }),
+      { levels: "oasdiff" },
+    );
+    expect(asOasdiff.changes[0]?.level).toBe("info");
+  });
+
+  it("names OAuth token URLs and scopes", async () => {
+    const changes = await changesOf(
+      withSchemes({ o: oauth("https://a.example/token", { read: "Read", write: "Write" }) }),
+      withSchemes({ o: oauth("https://b.example/token", { read: "Read all", admin: "Admin" }) }),
+    );
+    expect(named(changes)).toEqual([
+      "info security-scheme-changed [api-security-component-oauth-token-url-changed]",
+      "info security-scheme-changed [api-security-component-oauth-scope-changed]",
+      "info security-scheme-changed [api-security-component-oauth-scope-removed]",
+      "info security-scheme-changed [api-security-component-oauth-scope-added]",
     ]);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogueBlock, renderRuleCatalogue } from "../scripts/rule-catalogue.mjs";
-import { formatReport, RULES, summarize } from "../src/index.js";
+import { compareSpecs, formatReport, RULES, summarize } from "../src/index.js";
 import type { DriftReport } from "../src/types.js";
 import { changesOf, obj, responseBody } from "./helpers.js";
 
@@ -106,5 +106,19 @@ describe("RULES", () => {
       if (rule.id.startsWith("request-")) expect(rule.direction).toBe("request");
       if (rule.id.startsWith("response-")) expect(rule.direction).toBe("response");
     }
+  });
+});
+
+describe("document-wide changes", () => {
+  it("are grouped as the whole document and not counted as an operation", async () => {
+    const base = responseBody(obj({ a: { type: "string" } }));
+    const head = responseBody(obj({ a: { type: "string" }, b: { type: "string" } }));
+    head.components = { securitySchemes: { key: { type: "apiKey", in: "header", name: "k" } } };
+    const report = await compareSpecs(base, head);
+    expect(report.summary.operations).toBe(1);
+    const text = formatReport(report);
+    expect(text).toContain("across 1 operation and the document;");
+    expect(text).toContain("\nwhole document\n  INFO     security-scheme-added");
+    expect(formatReport(report, "markdown")).toContain("| `whole document` | 0 | 0 | 1 |");
   });
 });

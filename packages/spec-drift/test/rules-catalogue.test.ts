@@ -19,6 +19,12 @@ const xml = (schema: unknown, where: "request" | "response") =>
 
 type Pair = [id: RuleId, base: OpenAPIDocument, head: OpenAPIDocument];
 
+/** A document with only the given `components.securitySchemes`. */
+const withSchemes = (securitySchemes: Record<string, unknown>): OpenAPIDocument => ({
+  ...api({}),
+  components: { securitySchemes },
+});
+
 const pairs: Pair[] = [
   [
     "operation-id-changed",
@@ -187,6 +193,36 @@ const pairs: Pair[] = [
     "response-all-of-member-removed",
     responseBody({ allOf: [obj({ a: str }), obj({ b: { type: "integer" } })] }),
     responseBody({ allOf: [obj({ a: str })] }),
+  ],
+  [
+    "security-scheme-added",
+    withSchemes({}),
+    withSchemes({ key: { type: "apiKey", in: "header", name: "x-api-key" } }),
+  ],
+  [
+    "security-scheme-removed",
+    withSchemes({ key: { type: "apiKey", in: "header", name: "x-api-key" } }),
+    withSchemes({}),
+  ],
+  [
+    "security-scheme-credentials-changed",
+    withSchemes({ key: { type: "apiKey", in: "header", name: "x-api-key" } }),
+    withSchemes({ key: { type: "apiKey", in: "header", name: "x-heygen-key" } }),
+  ],
+  [
+    "security-scheme-changed",
+    withSchemes({
+      o: {
+        type: "oauth2",
+        flows: { implicit: { authorizationUrl: "https://a.example", scopes: {} } },
+      },
+    }),
+    withSchemes({
+      o: {
+        type: "oauth2",
+        flows: { implicit: { authorizationUrl: "https://b.example", scopes: {} } },
+      },
+    }),
   ],
   [
     "response-structure-relaxed",

@@ -276,8 +276,15 @@ describe("request bodies", () => {
     secured.components = {
       securitySchemes: { apiKey: { type: "apiKey", in: "header", name: "x-api-key" } },
     };
-    expect(summary(await changesOf(open, secured))).toEqual(["breaking security-tightened"]);
-    expect(summary(await changesOf(secured, open))).toEqual(["info security-relaxed"]);
+    // document-wide changes (operation `*`) come first
+    expect(summary(await changesOf(open, secured))).toEqual([
+      "info security-scheme-added",
+      "breaking security-tightened",
+    ]);
+    expect(summary(await changesOf(secured, open))).toEqual([
+      "info security-scheme-removed",
+      "info security-relaxed",
+    ]);
   });
 
   it("reports a new alternative scheme as relaxed, a new scope as tightened", async () => {
