@@ -20,8 +20,10 @@ export function compareObject(step: SchemaStep): void {
     ...vh.required,
   ]);
   for (const k of keys) {
-    const inBase = vb.properties.has(k) || vb.required.has(k);
-    const inHead = vh.properties.has(k) || vh.required.has(k);
+    // A property is its schema under `properties` (as oasdiff reads it); a name left in
+    // `required` without one is only a requiredness, compared below.
+    const inBase = vb.properties.has(k);
+    const inHead = vh.properties.has(k);
     const reqBase = vb.required.has(k) && !isHidden(vb, k, "base");
     const reqHead = vh.required.has(k) && !isHidden(vh, k, "head");
     const child: SchemaSite = below(site, site.path ? `${site.path}.${k}` : k);
@@ -57,9 +59,8 @@ export function compareObject(step: SchemaStep): void {
             id: "response-optional-property-removed",
           },
         );
-      continue;
-    }
-    if (!inBase && inHead) {
+      if (!vh.required.has(k)) continue;
+    } else if (!inBase && inHead) {
       if (request) {
         if (reqHead)
           walker.emit("request-property-added-required", child, `new required property ${label}`, {
@@ -76,7 +77,7 @@ export function compareObject(step: SchemaStep): void {
           `new ${reqHead ? "required" : "optional"} property ${label}`,
           { id: reqHead ? "response-required-property-added" : "response-optional-property-added" },
         );
-      continue;
+      if (!vb.required.has(k)) continue;
     }
     if (reqBase !== reqHead) {
       const message = `property ${label} ${reqHead ? "became required" : "became optional"}`;
@@ -92,22 +93,6 @@ export function compareObject(step: SchemaStep): void {
     const sb = vb.properties.get(k);
     const sh = vh.properties.get(k);
     if (sb && sh) walker.descend(step, sb, sh, child);
-    else if (!sb && sh)
-      walker.report(
-        "constraint-tightened",
-        child,
-        `property ${label} got a schema`,
-        undefined,
-        true,
-      );
-    else if (sb && !sh)
-      walker.report(
-        "constraint-relaxed",
-        child,
-        `property ${label} lost its schema`,
-        undefined,
-        true,
-      );
   }
   compareAdditional(step);
 }

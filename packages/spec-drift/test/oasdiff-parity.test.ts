@@ -266,3 +266,18 @@ describe("components.securitySchemes", () => {
     ]);
   });
 });
+
+describe("a property is its schema under `properties`", () => {
+  it("a schema removed while its name moves to `required` is a property removed (and a requiredness)", async () => {
+    const base = obj({ name: str, test: { type: "string", writeOnly: false } }, ["name"]);
+    const head = obj({ name: str }, ["name", "test"]);
+    expect(named(await changesOf(requestBody(base), requestBody(head)))).toEqual([
+      "breaking request-property-became-required [request-property-became-required]",
+      "warning request-property-removed [request-property-removed]",
+    ]);
+    expect(named(await changesOf(responseBody(base), responseBody(head)))).toEqual([
+      "warning response-optional-property-removed [response-optional-property-removed]",
+      "info response-property-became-required [response-property-became-required]",
+    ]);
+  });
+});
