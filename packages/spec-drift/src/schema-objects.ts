@@ -26,7 +26,10 @@ export function compareObject(step: SchemaStep): void {
     const inHead = vh.properties.has(k);
     const reqBase = vb.required.has(k) && !isHidden(vb, k, "base");
     const reqHead = vh.required.has(k) && !isHidden(vh, k, "head");
-    const child: SchemaSite = below(site, site.path ? `${site.path}.${k}` : k);
+    const child: SchemaSite = {
+      ...below(site, site.path ? `${site.path}.${k}` : k),
+      requiredInBase: vb.required.has(k),
+    };
     const label = `\`${child.path}\``;
     if (inBase && !inHead) {
       if (request) {

@@ -31,6 +31,8 @@ export interface SchemaSite {
   mediaType?: string;
   /** For a parameter: whether it is serialised `style: form, explode: true` (query default). */
   formExplode?: boolean;
+  /** For an object property: whether the base object lists it in `required`. */
+  requiredInBase?: boolean;
 }
 
 /** One pair of schemas being compared: the context every keyword family works from. */
@@ -282,10 +284,16 @@ export class SchemaComparer {
     }
     for (const flag of ["readOnly", "writeOnly"] as const) {
       if (Boolean(kb[flag]) !== Boolean(kh[flag]) && site.path) {
+        // oasdiff names these for properties a response was required to hold
+        const key =
+          site.direction === "response" && site.requiredInBase
+            ? ACCESS_IDS[flag][kh[flag] ? "set" : "unset"]
+            : undefined;
         this.report(
           "access-changed",
           site,
           `${what(site)} ${kh[flag] ? "became" : "is no longer"} ${flag}`,
+          key,
         );
       }
     }
@@ -381,5 +389,18 @@ export function what(site: SchemaSite): string {
 
 /** A site one property, item or keyword below `site`. */
 export function below(site: SchemaSite, path: string): SchemaSite {
-  return { ...site, path };
+  const { requiredInBase: _parent, ...rest } = site;
+  return { ...rest, path };
 }
+
+/** oasdiff's ids for a required response property whose readOnly/writeOnly was set or unset. */
+const ACCESS_IDS = {
+  readOnly: {
+    set: { id: "response-required-property-became-read-only" },
+    unset: { id: "response-required-property-became-not-read-only" },
+  },
+  writeOnly: {
+    set: { id: "response-required-property-became-write-only" },
+    unset: { id: "response-required-property-became-not-write-only" },
+  },
+} as const satisfies Record<string, Record<"set" | "unset", OasdiffRef>>;

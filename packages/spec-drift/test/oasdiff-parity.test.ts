@@ -281,3 +281,26 @@ describe("a property is its schema under `properties`", () => {
     ]);
   });
 });
+
+describe("readOnly and writeOnly of a required response property", () => {
+  const body = (flags: Record<string, boolean>) =>
+    responseBody(obj({ id: str, secret: { ...str, ...flags } }, ["id", "secret"]));
+
+  it("names a required property that is no longer writeOnly as a warning (it may be missing)", async () => {
+    const changes = await changesOf(body({ writeOnly: true }), body({ writeOnly: false }));
+    expect(named(changes)).toContain(
+      "warning response-access-changed [response-required-property-became-not-write-only]",
+    );
+  });
+
+  it("names the other three at info, and an optional property with no oasdiff id", async () => {
+    expect(named(await changesOf(body({}), body({ readOnly: true })))).toEqual([
+      "info response-access-changed [response-required-property-became-read-only]",
+    ]);
+    const optional = (flags: Record<string, boolean>) =>
+      responseBody(obj({ secret: { ...str, ...flags } }));
+    expect(named(await changesOf(optional({}), optional({ readOnly: true })))).toEqual([
+      "warning response-access-changed []",
+    ]);
+  });
+});
