@@ -84,10 +84,25 @@ export function compareObject(step: SchemaStep): void {
     }
     if (reqBase !== reqHead) {
       const message = `property ${label} ${reqHead ? "became required" : "became optional"}`;
+      // A default is the server's fallback, not a validity rule: a request without the property
+      // is still invalid, so oasdiff names it apart, at the same level.
+      const sh = vh.properties.get(k);
+      const withDefault = request && sh !== undefined && "default" in walker.ctx.head.flatten(sh);
       if (reqHead)
-        walker.report("property-became-required", child, message, {
-          id: request ? "request-property-became-required" : "response-property-became-required",
-        });
+        walker.report(
+          "property-became-required",
+          child,
+          withDefault
+            ? `${message} (it has a default, but a request without it is invalid)`
+            : message,
+          {
+            id: !request
+              ? "response-property-became-required"
+              : withDefault
+                ? "request-property-became-required-with-default"
+                : "request-property-became-required",
+          },
+        );
       else
         walker.report("property-became-optional", child, message, {
           id: request ? "request-property-became-optional" : "response-property-became-optional",

@@ -304,3 +304,18 @@ describe("readOnly and writeOnly of a required response property", () => {
     ]);
   });
 });
+
+describe("a request property with a default becoming required", () => {
+  it("is still breaking (a request without it is invalid), under oasdiff's with-default id", async () => {
+    const changes = await changesOf(
+      requestBody({ type: "array", items: obj({ id: str }) }),
+      requestBody({ type: "array", items: obj({ id: { ...str, default: "1" } }, ["id"]) }),
+    );
+    expect(named(changes)).toContain(
+      "breaking request-property-became-required [request-property-became-required-with-default]",
+    );
+    expect(changes.find((c) => c.id === "request-property-became-required")?.message).toBe(
+      "property `[].id` became required (it has a default, but a request without it is invalid)",
+    );
+  });
+});
