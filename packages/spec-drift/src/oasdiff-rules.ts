@@ -460,6 +460,11 @@ export const OASDIFF_RULES = {
 /** An oasdiff rule id (one of `OASDIFF_RULES`). */
 export type OasdiffId = keyof typeof OASDIFF_RULES;
 
+/** Whether a string is one of oasdiff's rule ids. */
+export function isOasdiffId(id: string): id is OasdiffId {
+  return Object.hasOwn(OASDIFF_RULES, id);
+}
+
 /**
  * The oasdiff id of each schema change, by where the schema sits. A scope without an entry has no
  * oasdiff rule for that change (oasdiff does not check it there), and the change reports none.

@@ -1,6 +1,6 @@
 import { isRecord, show } from "./json.js";
 import { asSchema } from "./normalize.js";
-import type { SchemaChangeKey } from "./oasdiff-rules.js";
+import { isOasdiffId, OASDIFF_RULES, type SchemaChangeKey } from "./oasdiff-rules.js";
 import type { SchemaSite, SchemaStep } from "./schema-walk.js";
 import { below, what } from "./schema-walk.js";
 
@@ -106,7 +106,32 @@ function compareNot(step: SchemaStep, b: unknown, h: unknown): void {
   }
   const fb = walker.ctx.base.fingerprint(asSchema(b));
   const fh = walker.ctx.head.fingerprint(asSchema(h));
-  if (fb !== fh)
+  if (fb === fh) return;
+  // Traversed like oasdiff, but judged outside: what the `not` accepts less, the value accepts
+  // more, and the other way round.
+  const inner = walker.collect(b, h, below(site, `${site.path}(not)`), step.depth);
+  for (const change of inner) {
+    const concept =
+      change.level === "warning"
+        ? "constraint-changed"
+        : (change.level === "breaking") === (site.direction === "request")
+          ? "constraint-relaxed"
+          : "constraint-tightened";
+    const id = change.oasdiffIds?.find(isOasdiffId);
+    // a warning stays a warning once flipped: only then is the inner oasdiff id (at its level) ours
+    const claim =
+      id !== undefined && change.level === "warning" && OASDIFF_RULES[id] === "warning"
+        ? { id }
+        : undefined;
+    walker.reportAt(
+      concept,
+      site,
+      change.location,
+      `inside \`not\`: ${change.message}, so ${what(site)} accepts ${concept === "constraint-relaxed" ? "more" : concept === "constraint-tightened" ? "fewer" : "other"} values`,
+      claim,
+    );
+  }
+  if (inner.length === 0)
     walker.report("constraint-changed", site, `\`not\` of ${what(site)} changed`, undefined, false);
 }
 

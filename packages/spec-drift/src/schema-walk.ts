@@ -1,4 +1,4 @@
-import type { CompareContext } from "./context.js";
+import { CompareContext } from "./context.js";
 import { isRecord, show, stableStringify } from "./json.js";
 import type { SchemaView } from "./normalize.js";
 import {
@@ -16,6 +16,7 @@ import { compareListOfTypes } from "./schema-list-of-types.js";
 import { compareObject } from "./schema-objects.js";
 import { compareConst, compareEnums, compareTypes } from "./schema-types.js";
 import { compareUnion } from "./schema-unions.js";
+import type { Change } from "./types.js";
 
 /** Where a schema sits: which operation, which side, and the path to it. */
 export interface SchemaSite {
@@ -143,6 +144,18 @@ export class SchemaComparer {
 
   constructor(readonly ctx: CompareContext) {}
 
+  /**
+   * Compares `base` with `head` at `site` apart from this comparison and returns the changes found
+   * there instead of reporting them (for keywords such as `not` whose inner changes mean the
+   * opposite outside). Inner levels are oasdiff's where a change maps to one, so that they say
+   * only whether the inner schema accepts more or less, not how we judge it.
+   */
+  collect(base: unknown, head: unknown, site: SchemaSite, depth: number): readonly Change[] {
+    const scratch = new CompareContext(this.ctx.base, this.ctx.head, "oasdiff");
+    new SchemaComparer(scratch).compare(base, head, site, depth + 1);
+    return scratch.changes;
+  }
+
   /** Compares `base` with `head` at `site`, reporting into the context. */
   compare(
     base: unknown,
@@ -233,6 +246,23 @@ export class SchemaComparer {
     affectsTypes?: boolean,
   ): void {
     this.emit(BY_DIRECTION[concept][site.direction], site, message, oasdiff, affectsTypes);
+  }
+
+  /** Reports a change of `concept` on `site`'s side at a location already written out. */
+  reportAt(
+    concept: Concept,
+    site: SchemaSite,
+    at: string,
+    message: string,
+    oasdiff?: { id: OasdiffId },
+  ): void {
+    this.ctx.emit(BY_DIRECTION[concept][site.direction], {
+      operation: site.operation,
+      location: at,
+      message,
+      ...(oasdiff ? { oasdiffIds: [oasdiff.id] } : {}),
+      affectsTypes: false,
+    });
   }
 
   /** Reports a change of one rule, with the oasdiff id `oasdiff` names at `site`'s scope, if any. */

@@ -319,3 +319,29 @@ describe("a request property with a default becoming required", () => {
     );
   });
 });
+
+describe("changes inside `not`", () => {
+  const not = (inner: unknown) => requestBody({ type: "object", not: inner });
+
+  it("are traversed like oasdiff, and a removed property keeps oasdiff's id at WARN", async () => {
+    const changes = await changesOf(
+      not(obj({ gone: str, kept: { ...str, maxLength: 10 } }, ["kept"])),
+      not(obj({ kept: { ...str, maxLength: 5 } }, ["kept"])),
+    );
+    expect(named(changes)).toEqual([
+      "warning request-constraint-changed [request-property-removed]",
+      "info request-constraint-relaxed []",
+    ]);
+    expect(changes[1]?.message).toBe(
+      "inside `not`: maxLength of `(not).kept` decreased from 10 to 5, so the value accepts more values",
+    );
+  });
+
+  it("flip in a response too: what the `not` accepts more, the response holds less", async () => {
+    const body = (maxLength: number) =>
+      responseBody({ type: "object", not: obj({ a: { ...str, maxLength } }, ["a"]) });
+    expect(named(await changesOf(body(5), body(10)))).toEqual([
+      "info response-constraint-tightened []",
+    ]);
+  });
+});
