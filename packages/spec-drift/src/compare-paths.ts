@@ -1,6 +1,7 @@
 import { collectParameters, compareParameters } from "./compare-parameters.js";
 import { compareRequestBodies, contentMap } from "./compare-request-bodies.js";
 import { compareResponses } from "./compare-responses.js";
+import { compareOperationSecurity } from "./compare-security.js";
 import { type CompareContext, METHODS } from "./context.js";
 import { isRecord, stableStringify } from "./json.js";
 import type { SchemaComparer } from "./schema-walk.js";
@@ -191,9 +192,12 @@ function compareOperation(
 ): void {
   const loc = { operation, location: "operation" };
   if (b.op.operationId !== h.op.operationId) {
+    const had = typeof b.op.operationId === "string" && b.op.operationId !== "";
     ctx.emit("operation-id-changed", {
       ...loc,
       message: `operationId changed from ${String(b.op.operationId ?? "none")} to ${String(h.op.operationId ?? "none")}`,
+      // one that was there and went or changed breaks code generated from it; a new one does not
+      oasdiffIds: [had ? "api-operation-id-removed" : "api-operation-id-added"],
     });
   }
   const docs = ["summary", "description", "tags"].filter(
@@ -211,7 +215,12 @@ function compareOperation(
       oasdiffIds: [h.op.deprecated ? "endpoint-deprecated" : "endpoint-reactivated"],
     });
   }
-  compareSecurity(ctx, operation, b.op.security ?? b.doc.security, h.op.security ?? h.doc.security);
+  compareOperationSecurity(
+    ctx,
+    operation,
+    b.op.security ?? b.doc.security,
+    h.op.security ?? h.doc.security,
+  );
   compareParameters(
     ctx,
     schemas,
@@ -221,70 +230,4 @@ function compareOperation(
   );
   compareRequestBodies(ctx, schemas, operation, b.op.requestBody, h.op.requestBody);
   compareResponses(ctx, schemas, operation, b.op.responses, h.op.responses);
-}
-
-type Requirement = Map<string, Set<string>>;
-
-function requirements(value: unknown): Requirement[] {
-  if (!Array.isArray(value) || value.length === 0) return [new Map()];
-  return value
-    .filter(isRecord)
-    .map(
-      (r) =>
-        new Map(
-          Object.entries(r).map(([k, scopes]) => [
-            k,
-            new Set(Array.isArray(scopes) ? scopes.map(String) : []),
-          ]),
-        ),
-    );
-}
-
-/** `head` is satisfiable with the credentials of `base` when every scheme and scope it asks for, `base` had. */
-function satisfiedBy(head: Requirement, base: Requirement): boolean {
-  for (const [scheme, scopes] of head) {
-    const had = base.get(scheme);
-    if (!had || [...scopes].some((s) => !had.has(s))) return false;
-  }
-  return true;
-}
-
-function compareSecurity(
-  ctx: CompareContext,
-  operation: string,
-  base: unknown,
-  head: unknown,
-): void {
-  const rb = requirements(base);
-  const rh = requirements(head);
-  const loc = { operation, location: "security" };
-  const stranded = rb.filter((b) => !rh.some((h) => satisfiedBy(h, b)));
-  if (stranded.length > 0) {
-    const describe = (r: Requirement) =>
-      r.size === 0
-        ? "no credentials"
-        : [...r.entries()]
-            .map(([k, s]) => (s.size ? `${k} [${[...s].join(", ")}]` : k))
-            .join(" + ");
-    ctx.emit("security-tightened", {
-      ...loc,
-      message: `clients authenticating with ${stranded.map(describe).join(" or ")} are no longer accepted`,
-      oasdiffIds: ["api-security-added", "api-security-scope-added"],
-    });
-  } else if (normalizeRequirements(rb) !== normalizeRequirements(rh)) {
-    ctx.emit("security-relaxed", {
-      ...loc,
-      message: "security requirements were relaxed",
-      oasdiffIds: ["api-security-removed", "api-security-scope-removed"],
-    });
-  }
-}
-
-function normalizeRequirements(list: Requirement[]): string {
-  return list
-    .map((r) =>
-      stableStringify(Object.fromEntries([...r].map(([k, scopes]) => [k, [...scopes].sort()]))),
-    )
-    .sort()
-    .join("|");
 }

@@ -1,5 +1,6 @@
 import { compareSecuritySchemes } from "./compare-components.js";
 import { compareOperations } from "./compare-paths.js";
+import { compareGlobalSecurity } from "./compare-security.js";
 import { CompareContext } from "./context.js";
 import { loadSpec } from "./load.js";
 import { Normalizer } from "./normalize.js";
@@ -31,6 +32,7 @@ export async function compareSpecs(
     options.levels ?? "ours",
   );
   compareOperations(ctx, new SchemaComparer(ctx), b.document, h.document);
+  compareGlobalSecurity(ctx, b.document, h.document);
   compareSecuritySchemes(ctx, b.document, h.document);
   const changes = sortChanges(ctx.changes);
   return { base: b.source, head: h.source, changes, summary: summarize(changes) };

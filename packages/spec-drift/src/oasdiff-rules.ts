@@ -28,6 +28,8 @@ export type OasdiffScope =
 export const OASDIFF_RULES = {
   "api-global-security-added": "info",
   "api-global-security-removed": "breaking",
+  "api-global-security-scope-added": "breaking",
+  "api-global-security-scope-removed": "info",
   "api-operation-id-added": "info",
   "api-operation-id-removed": "breaking",
   "api-path-removed-before-sunset": "breaking",

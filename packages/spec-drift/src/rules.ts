@@ -77,10 +77,11 @@ const CATALOGUE = {
     area: "paths",
   },
   "operation-id-changed": {
-    level: "info",
+    level: "breaking",
     direction: "none",
     affectsTypes: true,
-    summary: "The operationId changed (generated `operations` keys move).",
+    summary:
+      "The operationId changed or was removed: names generated from it move (breaking); one given where there was none is info.",
     area: "paths",
   },
   "operation-docs-changed": {
@@ -105,6 +106,16 @@ const CATALOGUE = {
     affectsTypes: false,
     summary: "A security requirement was removed or made optional.",
     area: "security",
+  },
+  "security-global-changed": {
+    level: "info",
+    direction: "none",
+    affectsTypes: false,
+    summary:
+      "The document's global `security` list changed: a requirement or a scope added or removed (what it means for each operation is reported there).",
+    area: "security",
+    judged:
+      "oasdiff reports a removed global requirement (`api-global-security-removed`) and an added global scope at ERR. The global list applies to the operations that do not set their own, and each of those is judged on its own (`security-tightened`, `security-relaxed`), so the document-level change is info.",
   },
   "security-scheme-added": {
     level: "info",

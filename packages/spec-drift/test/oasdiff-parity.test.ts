@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { type Change, compareSpecs } from "../src/index.js";
 import type { OpenAPIDocument } from "../src/types.js";
-import { changesOf, obj, requestBody, responseBody, withParameters } from "./helpers.js";
+import { api, changesOf, obj, requestBody, responseBody, withParameters } from "./helpers.js";
 
 const str = { type: "string" };
 
@@ -342,6 +342,43 @@ describe("changes inside `not`", () => {
       responseBody({ type: "object", not: obj({ a: { ...str, maxLength } }, ["a"]) });
     expect(named(await changesOf(body(5), body(10)))).toEqual([
       "info response-constraint-tightened []",
+    ]);
+  });
+});
+
+describe("the global security list and operationIds", () => {
+  const globally = (security: unknown[]): OpenAPIDocument => ({ ...requestBody(str), security });
+
+  it("names global requirements and scopes added and removed, document-wide at info", async () => {
+    const added = await changesOf(globally([]), globally([{ petstore: ["read", "write"] }]));
+    expect(named(added)).toContain("info security-global-changed [api-global-security-added]");
+    const removed = await changesOf(globally([{ a: [] }, { b: [] }]), globally([{ a: [] }]));
+    expect(named(removed)).toContain("info security-global-changed [api-global-security-removed]");
+    expect(named(removed)).toContain(
+      "breaking security-tightened [api-security-added,api-security-scope-added]",
+    );
+    const scopes = await changesOf(globally([{ o: ["read"] }]), globally([{ o: ["write"] }]));
+    expect(named(scopes).filter((c) => c.includes("global"))).toEqual([
+      "info security-global-changed [api-global-security-scope-added]",
+      "info security-global-changed [api-global-security-scope-removed]",
+    ]);
+  });
+
+  it("calls an operationId that changed breaking, and a first one info", async () => {
+    const op = (operationId?: string) =>
+      api({
+        "/a": {
+          get: {
+            ...(operationId ? { operationId } : {}),
+            responses: { "200": { description: "ok" } },
+          },
+        },
+      });
+    expect(named(await changesOf(op("listA"), op("getA")))).toEqual([
+      "breaking operation-id-changed [api-operation-id-removed]",
+    ]);
+    expect(named(await changesOf(op(), op("getA")))).toEqual([
+      "info operation-id-changed [api-operation-id-added]",
     ]);
   });
 });

@@ -195,6 +195,11 @@ const pairs: Pair[] = [
     responseBody({ allOf: [obj({ a: str })] }),
   ],
   [
+    "security-global-changed",
+    { ...api({}), security: [{ key: [] }] },
+    { ...api({}), security: [{ key: [] }, { bearer: [] }] },
+  ],
+  [
     "security-scheme-added",
     withSchemes({}),
     withSchemes({ key: { type: "apiKey", in: "header", name: "x-api-key" } }),

@@ -278,10 +278,12 @@ describe("request bodies", () => {
     };
     // document-wide changes (operation `*`) come first
     expect(summary(await changesOf(open, secured))).toEqual([
+      "info security-global-changed",
       "info security-scheme-added",
       "breaking security-tightened",
     ]);
     expect(summary(await changesOf(secured, open))).toEqual([
+      "info security-global-changed",
       "info security-scheme-removed",
       "info security-relaxed",
     ]);
@@ -292,12 +294,18 @@ describe("request bodies", () => {
     one.security = [{ key: [] }];
     const either = requestBody(str);
     either.security = [{ key: [] }, { bearer: [] }];
-    expect(summary(await changesOf(one, either))).toEqual(["info security-relaxed"]);
+    expect(summary(await changesOf(one, either))).toEqual([
+      "info security-global-changed",
+      "info security-relaxed",
+    ]);
     const scoped = requestBody(str);
     scoped.security = [{ oauth: ["read"] }];
     const moreScopes = requestBody(str);
     moreScopes.security = [{ oauth: ["read", "write"] }];
-    expect(summary(await changesOf(scoped, moreScopes))).toEqual(["breaking security-tightened"]);
+    expect(summary(await changesOf(scoped, moreScopes))).toEqual([
+      "info security-global-changed",
+      "breaking security-tightened",
+    ]);
   });
 });
 
