@@ -76,10 +76,15 @@ export function compareParameters(
           oasdiffIds: ["request-parameter-removed-before-sunset"],
         });
       } else {
+        // removing a parameter announced as deprecated is what deprecation is for
         ctx.emit("request-parameter-removed", {
           ...loc,
-          message: "removed",
-          oasdiffIds: ["request-parameter-removed"],
+          message: b.deprecated === true ? "removed after being deprecated" : "removed",
+          oasdiffIds: [
+            b.deprecated === true
+              ? "request-parameter-removed-with-deprecation"
+              : "request-parameter-removed",
+          ],
         });
       }
       continue;
@@ -90,7 +95,11 @@ export function compareParameters(
         ...loc,
         message: `added as ${required ? "required" : "optional"}`,
         oasdiffIds: [
-          required ? "new-required-request-parameter" : "new-optional-request-parameter",
+          h.in === "path"
+            ? "new-request-path-parameter"
+            : required
+              ? "new-required-request-parameter"
+              : "new-optional-request-parameter",
         ],
       });
       continue;
@@ -117,6 +126,9 @@ export function compareParameters(
       ctx.emit("request-deprecated", {
         ...loc,
         message: h.deprecated ? "became deprecated" : "is no longer deprecated",
+        oasdiffIds: [
+          h.deprecated ? "request-parameter-deprecated" : "request-parameter-reactivated",
+        ],
       });
     }
     if (
@@ -138,6 +150,7 @@ export function compareParameters(
         prefix: label,
         path: "",
         formExplode: h.in === "query" && styleOf(h) === "form*",
+        parameterIn: String(h.in),
       });
     }
   }

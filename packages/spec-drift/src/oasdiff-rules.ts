@@ -9,6 +9,7 @@ export type OasdiffScope =
   | "request-property"
   | "request-parameter"
   | "request-parameter-property"
+  | "request-header-property"
   | "response-body"
   | "response-property"
   | "response-header";
@@ -512,6 +513,7 @@ export const SCHEMA_RULE_IDS = {
     "request-body": "request-body-became-enum",
     "request-property": "request-property-became-enum",
     "request-parameter": "request-parameter-became-enum",
+    "request-header-property": "request-header-property-became-enum",
   },
   "became-not-nullable": {
     "request-body": "request-body-became-not-nullable",

@@ -65,11 +65,15 @@ export function compareObject(step: SchemaStep): void {
       if (!vh.required.has(k)) continue;
     } else if (!inBase && inHead) {
       if (request) {
-        if (reqHead)
+        if (reqHead) {
+          const sh = vh.properties.get(k);
+          const withDefault = sh !== undefined && "default" in walker.ctx.head.flatten(sh);
           walker.emit("request-property-added-required", child, `new required property ${label}`, {
-            id: "new-required-request-property",
+            id: withDefault
+              ? "new-required-request-property-with-default"
+              : "new-required-request-property",
           });
-        else
+        } else
           walker.emit("request-property-added-optional", child, `new optional property ${label}`, {
             id: "new-optional-request-property",
           });
@@ -98,9 +102,11 @@ export function compareObject(step: SchemaStep): void {
           {
             id: !request
               ? "response-property-became-required"
-              : withDefault
-                ? "request-property-became-required-with-default"
-                : "request-property-became-required",
+              : site.scope === "parameter" && site.parameterIn === "header"
+                ? "request-header-property-became-required"
+                : withDefault
+                  ? "request-property-became-required-with-default"
+                  : "request-property-became-required",
           },
         );
       else

@@ -32,6 +32,8 @@ export interface SchemaSite {
   mediaType?: string;
   /** For a parameter: whether it is serialised `style: form, explode: true` (query default). */
   formExplode?: boolean;
+  /** For a parameter: where it travels (`query`, `header`, `path`, `cookie`). */
+  parameterIn?: string;
   /** For an object property: whether the base object lists it in `required`. */
   requiredInBase?: boolean;
 }
@@ -293,10 +295,13 @@ export class SchemaComparer {
     if (docs.length > 0)
       this.report("docs-changed", site, `${docs.join(", ")} of ${what(site)} changed`);
     if (Boolean(kb.deprecated) !== Boolean(kh.deprecated)) {
+      // oasdiff names deprecation of body properties (a parameter's own is named by its rules)
+      const property = site.scope === "body" && site.path !== "";
       this.report(
         "deprecated",
         site,
         `${what(site)} ${kh.deprecated ? "became deprecated" : "is no longer deprecated"}`,
+        property ? DEPRECATION_IDS[site.direction][kh.deprecated ? "set" : "unset"] : undefined,
       );
     }
     const inB = "default" in kb;
@@ -391,8 +396,10 @@ function discriminatorChanges(
 
 /** The scope oasdiff's ids name for a site. */
 export function oasdiffScope(site: SchemaSite): OasdiffScope {
-  if (site.scope === "parameter")
-    return site.path ? "request-parameter-property" : "request-parameter";
+  if (site.scope === "parameter") {
+    if (!site.path) return "request-parameter";
+    return site.parameterIn === "header" ? "request-header-property" : "request-parameter-property";
+  }
   if (site.scope === "header") return "response-header";
   if (site.direction === "request") return site.path ? "request-property" : "request-body";
   return site.path ? "response-property" : "response-body";
@@ -402,7 +409,11 @@ function oasdiffIdOf(ref: OasdiffRef | undefined, site: SchemaSite): OasdiffId |
   if (ref === undefined) return undefined;
   if (typeof ref === "object") return ref.id;
   const byScope: Partial<Record<OasdiffScope, OasdiffId>> = SCHEMA_RULE_IDS[ref];
-  return byScope[oasdiffScope(site)];
+  const scope = oasdiffScope(site);
+  // a header's properties have few ids of their own; the others are a parameter's properties'
+  if (scope === "request-header-property")
+    return byScope[scope] ?? byScope["request-parameter-property"];
+  return byScope[scope];
 }
 
 /** The location a change of `site` is reported at. */
@@ -422,6 +433,18 @@ export function below(site: SchemaSite, path: string): SchemaSite {
   const { requiredInBase: _parent, ...rest } = site;
   return { ...rest, path };
 }
+
+/** oasdiff's ids for a body property that became deprecated or stopped being. */
+const DEPRECATION_IDS = {
+  request: {
+    set: { id: "request-property-deprecated" },
+    unset: { id: "request-property-reactivated" },
+  },
+  response: {
+    set: { id: "response-property-deprecated" },
+    unset: { id: "response-property-reactivated" },
+  },
+} as const satisfies Record<string, Record<"set" | "unset", OasdiffRef>>;
 
 /** oasdiff's ids for a required response property whose readOnly/writeOnly was set or unset. */
 const ACCESS_IDS = {

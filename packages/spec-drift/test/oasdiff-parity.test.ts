@@ -382,3 +382,77 @@ describe("the global security list and operationIds", () => {
     ]);
   });
 });
+
+describe("parameters: deprecation, removal after it, path parameters, header properties", () => {
+  const q = (extra: Record<string, unknown> = {}) => ({
+    name: "q",
+    in: "query",
+    schema: str,
+    ...extra,
+  });
+
+  it("names a parameter deprecated, reactivated, and removed after being deprecated", async () => {
+    expect(
+      named(await changesOf(withParameters([q()]), withParameters([q({ deprecated: true })]))),
+    ).toEqual(["info request-deprecated [request-parameter-deprecated]"]);
+    expect(
+      named(await changesOf(withParameters([q({ deprecated: true })]), withParameters([q()]))),
+    ).toEqual(["info request-deprecated [request-parameter-reactivated]"]);
+    const removed = await changesOf(withParameters([q({ deprecated: true })]), withParameters([]));
+    expect(named(removed)).toEqual([
+      "info request-parameter-removed [request-parameter-removed-with-deprecation]",
+    ]);
+    expect(removed[0]?.message).toBe("removed after being deprecated");
+  });
+
+  it("names a new path parameter with oasdiff's path id", async () => {
+    const at = (path: string, parameters: unknown[]) =>
+      api({ [path]: { get: { parameters, responses: { "200": { description: "ok" } } } } });
+    const changes = await changesOf(
+      at("/things/{id}", [{ name: "id", in: "path", required: true, schema: str }]),
+      at("/things/{id}", [
+        { name: "id", in: "path", required: true, schema: str },
+        { name: "v", in: "path", required: true, schema: str },
+      ]),
+    );
+    expect(named(changes)).toEqual([
+      "breaking request-parameter-added-required [new-request-path-parameter]",
+    ]);
+  });
+
+  it("names a header's object property that became required or an enum", async () => {
+    const header = (schema: unknown) => withParameters([{ name: "X-Meta", in: "header", schema }]);
+    expect(named(await changesOf(header(obj({ a: str })), header(obj({ a: str }, ["a"]))))).toEqual(
+      ["breaking request-property-became-required [request-header-property-became-required]"],
+    );
+    expect(
+      named(await changesOf(header(obj({ a: str })), header(obj({ a: { ...str, enum: ["x"] } })))),
+    ).toEqual(["breaking request-became-enum [request-header-property-became-enum]"]);
+  });
+});
+
+describe("deprecated body properties and new required properties with a default", () => {
+  it("names a property deprecated and reactivated, in requests and responses", async () => {
+    const body = (deprecated: boolean) =>
+      obj({ a: { ...str, ...(deprecated ? { deprecated } : {}) } });
+    expect(named(await changesOf(requestBody(body(false)), requestBody(body(true))))).toEqual([
+      "info request-deprecated [request-property-deprecated]",
+    ]);
+    expect(named(await changesOf(responseBody(body(true)), responseBody(body(false))))).toEqual([
+      "info response-deprecated [response-property-reactivated]",
+    ]);
+  });
+
+  it("names a new required property with a default apart (still breaking)", async () => {
+    expect(
+      named(
+        await changesOf(
+          requestBody(obj({})),
+          requestBody(obj({ a: { ...str, default: "x" } }, ["a"])),
+        ),
+      ),
+    ).toEqual([
+      "breaking request-property-added-required [new-required-request-property-with-default]",
+    ]);
+  });
+});
