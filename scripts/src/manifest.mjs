@@ -10,7 +10,9 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../.."
 export const specsDir = join(repoRoot, "specs");
 
 /**
- * @typedef {{ repository: string, commit: string, path: string, date: string, license: string, sha256: string }} Provenance
+ * @typedef {{ repository?: string, commit?: string, path?: string, retrievedFrom?: string, date: string, license?: string, sha256: string }} Provenance
+ *   where a definition vendored whole comes from: a repository commit and path, or the URL or file
+ *   `pnpm specs:update` read it from; its sha256 is checked by `pnpm specs:vendor`
  * @typedef {{ api: "v2" | "v3", name: string, role: "source" | "cross-check", url: string, urlVerified?: boolean, page?: string, definition: string, license?: string, notice?: string, provenance?: Provenance }} UpstreamSource
  * @typedef {{ api: "v2" | "v3", name: string, page: string, url: string }} GuidePage
  * @typedef {{ overlay: string, output: string }} ApiOutput

@@ -2,14 +2,16 @@
 // @ts-check
 // `pnpm specs:update [--from <page-or-definition file | URL | folder of pages>] [--format text|markdown|json]`
 //
-// Re-vendors HeyGen's upstream pages (or the given file), re-applies the corrections overlays,
-// regenerates the types, and prints the drift between the old and new bundled specs. It reuses
+// Re-vendors HeyGen's upstream pages and its published definition (or the given file), re-applies
+// the corrections overlays, regenerates the types, and prints the drift between the old and new
+// bundled specs. It reuses
 // the repository's scripts (@heygen-openapi/scripts: vendor, bundle, generate) and works on a temporary copy of
 // specs/: when a correction no longer finds its target upstream it lists them, prints what moved
 // upstream, exits 1 and leaves the repository untouched.
 //
 // Exit codes: 0 updated (or already up to date), 1 corrections lost their target, 2 bad input or
 // offline.
+import { createHash } from "node:crypto";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
@@ -47,9 +49,10 @@ export async function updateSpecs({
 }) {
   const specs = join(root, "specs");
   const manifest = await readManifest(specs);
-  // Definitions vendored whole (no docs page) are re-vendored by `pnpm specs:vendor` and checked
-  // against their recorded sha256; this script updates the page sources.
   const pageSources = manifest.sources.flatMap((s) => (s.page ? [{ ...s, page: s.page }] : []));
+  // Definitions published whole (no docs page) are re-vendored byte for byte, with a new
+  // provenance (where they were read, when, their sha256) that `specs:vendor` checks from then on.
+  const wholeSources = manifest.sources.filter((s) => !s.page);
   const work = await mkdtemp(join(tmpdir(), "specs-update-"));
   try {
     const next = join(work, "specs");
@@ -58,21 +61,37 @@ export async function updateSpecs({
     await mkdir(pages);
     /** @type {{ source: (typeof pageSources)[number], text: string } | undefined} */
     let rawDefinition;
+    /** @type {Array<{ source: (typeof wholeSources)[number], text: string, from: string }>} */
+    const published = [];
     if (!from) {
-      await fetchPages(pageSources, pages, lib, fetch);
+      await fetchUpstream(pageSources, wholeSources, pages, published, lib, fetch);
     } else if (
       !/^https?:/i.test(from) &&
       (await stat(resolve(from)).catch(() => undefined))?.isDirectory()
     ) {
       await cp(resolve(from), pages, { recursive: true });
+      for (const source of wholeSources) {
+        const file = join(resolve(from), basename(source.definition));
+        const text = await readFile(file, "utf8").catch(() => undefined);
+        if (text !== undefined) published.push({ source, text, from: basename(file) });
+      }
     } else {
       await cp(join(next, "pages"), pages, { recursive: true });
       const { text } = await lib.readSpecText(from, { fetch });
       const { definition, isPage } = splitPage(text, from);
-      const source = await matchSource(pageSources, definition, next, from);
-      if (isPage) await writeFile(join(pages, basename(source.page)), text);
-      else rawDefinition = { source, text: definition };
+      const source = await matchSource(manifest.sources, definition, next, from);
+      if (source.page) {
+        if (isPage) await writeFile(join(pages, basename(source.page)), text);
+        else rawDefinition = { source: { ...source, page: source.page }, text: definition };
+      } else {
+        published.push({
+          source,
+          text: definition,
+          from: /^https?:/i.test(from) ? from : basename(from),
+        });
+      }
     }
+    await revendorPublished(published, next);
     await vendor({ from: pages, dir: next });
     if (rawDefinition) {
       const { source, text } = rawDefinition;
@@ -83,7 +102,7 @@ export async function updateSpecs({
       );
     }
 
-    const upstream = await compareSources(pageSources, specs, next, lib);
+    const upstream = await compareSources(manifest.sources, specs, next, lib);
     const stranded = [];
     for (const api of APIS) {
       try {
@@ -159,30 +178,70 @@ export async function updateSpecs({
 }
 
 /**
- * @param {Array<{ url: string, page: string }>} sources
+ * Fetches every upstream source: docs pages into `pages`, published definitions into `published`.
+ * @param {import("@heygen-openapi/scripts/manifest").UpstreamSource[]} pageSources
+ * @param {import("@heygen-openapi/scripts/manifest").UpstreamSource[]} wholeSources
  * @param {string} pages
+ * @param {Array<{ source: import("@heygen-openapi/scripts/manifest").UpstreamSource, text: string, from: string }>} published
  * @param {SpecDrift} lib
  * @param {typeof fetch | undefined} fetch
  */
-async function fetchPages(sources, pages, lib, fetch) {
+async function fetchUpstream(pageSources, wholeSources, pages, published, lib, fetch) {
   const failures = [];
-  for (const source of sources) {
+  const all = [...pageSources, ...wholeSources];
+  for (const source of all) {
     try {
       const { text } = await lib.readSpecText(source.url, { fetch });
-      await writeFile(join(pages, basename(source.page)), text);
+      if (source.page) await writeFile(join(pages, basename(source.page)), text);
+      else published.push({ source, text, from: source.url });
     } catch (error) {
       if (error instanceof SpecInputError && error.kind === "network") failures.push(error.message);
       else throw error;
     }
   }
   if (failures.length > 0) {
-    const offline = failures.length === sources.length;
+    const offline = failures.length === all.length;
     throw new SpecInputError(
       "specs/upstream.json",
-      `${offline ? "cannot reach any upstream page; this machine looks offline (use --from <file> to update from a saved page)" : "cannot reach some upstream pages"}:\n  ${failures.join("\n  ")}`,
+      `${offline ? "cannot reach any upstream source; this machine looks offline (use --from <file> to update from a saved page or definition)" : "cannot reach some upstream sources"}:\n  ${failures.join("\n  ")}`,
       { kind: "network" },
     );
   }
+}
+
+/**
+ * Writes each newly read published definition byte for byte and records its provenance in the
+ * work copy's manifest: where it was read, today's date, its sha256 (the license stays).
+ * @param {Array<{ source: import("@heygen-openapi/scripts/manifest").UpstreamSource, text: string, from: string }>} published
+ * @param {string} next the work copy of specs/
+ */
+async function revendorPublished(published, next) {
+  if (published.length === 0) return;
+  const file = join(next, "upstream.json");
+  /** @type {{ sources: Array<Record<string, unknown> & { name: string }> }} */
+  const manifest = JSON.parse(await readFile(file, "utf8"));
+  for (const { source, text, from } of published) {
+    try {
+      parseYaml(text);
+    } catch (error) {
+      throw new SpecInputError(
+        from,
+        `is not a JSON/YAML definition (${error instanceof Error ? error.message.split("\n")[0] : error})`,
+      );
+    }
+    const sha256 = createHash("sha256").update(text).digest("hex");
+    if (sha256 === source.provenance?.sha256) continue;
+    await writeFile(join(next, source.definition), text);
+    const entry = manifest.sources.find((s) => s.name === source.name);
+    if (!entry) continue;
+    entry.provenance = {
+      retrievedFrom: from,
+      date: new Date().toISOString().slice(0, 10),
+      ...(source.provenance?.license ? { license: source.provenance.license } : {}),
+      sha256,
+    };
+  }
+  await writeFile(file, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 /**
@@ -211,7 +270,7 @@ function operationsOf(doc) {
 
 /**
  * Finds the manifest source a given definition replaces: the one sharing the most operations.
- * @template {{ page: string, definition: string }} S
+ * @template {{ definition: string }} S
  * @param {S[]} sources
  * @param {string} definition
  * @param {string} specs

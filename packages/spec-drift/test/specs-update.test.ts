@@ -1,4 +1,7 @@
+import { createHash } from "node:crypto";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -115,5 +118,77 @@ describe("specs:update", () => {
     await expect(updateSpecs({ root, from: file, lib, out })).rejects.toThrow(
       "shares no operation with any source",
     );
+  });
+
+  it("re-vendors HeyGen's published definition byte for byte and records its new provenance", async () => {
+    const vendored = await readFile(join(root, "specs/v3/upstream/external-api.json"), "utf8");
+    const edited = vendored.replace('"HeyGen External API"', '"HeyGen External API (next)"');
+    expect(edited).not.toBe(vendored);
+    const file = join(root, "external-api.json");
+    await writeFile(file, edited);
+    const result = await updateSpecs({ root, from: file, lib, out });
+    expect(result.code).toBe(0);
+    expect(result.written).toEqual(
+      expect.arrayContaining(["specs/v3/upstream/external-api.json", "specs/upstream.json"]),
+    );
+    expect(await readFile(join(root, "specs/v3/upstream/external-api.json"), "utf8")).toBe(edited);
+    const manifest = JSON.parse(await readFile(join(root, "specs/upstream.json"), "utf8"));
+    const source = manifest.sources.find((s: { name: string }) => s.name === "external-api");
+    expect(source.provenance).toEqual({
+      retrievedFrom: "external-api.json",
+      date: new Date().toISOString().slice(0, 10),
+      license: "Apache-2.0",
+      sha256: createHash("sha256").update(edited).digest("hex"),
+    });
+    // the vendoring check (run again inside the update) accepts the new bytes from now on
+    output = "";
+    expect(await updateSpecs({ root, from: file, lib, out })).toMatchObject({
+      code: 0,
+      written: [],
+    });
+    expect(output).toContain("Vendored specs are up to date.");
+  });
+
+  it("fetches the published definition from its URL beside the pages, over HTTP", async () => {
+    const manifest = JSON.parse(await readFile(join(root, "specs/upstream.json"), "utf8"));
+    const served = new Map<string, string>();
+    for (const source of manifest.sources as Array<{
+      url: string;
+      page?: string;
+      definition: string;
+    }>) {
+      const text = await readFile(join(root, "specs", source.page ?? source.definition), "utf8");
+      served.set(
+        source.url,
+        source.page
+          ? text
+          : text.replace('"HeyGen External API"', '"HeyGen External API (served)"'),
+      );
+    }
+    const requested: string[] = [];
+    const server = createServer((req, res) => {
+      const url = decodeURIComponent((req.url ?? "/").slice(1));
+      requested.push(url);
+      const body = served.get(url);
+      res.writeHead(body === undefined ? 404 : 200, { "content-type": "text/plain" });
+      res.end(body ?? "missing");
+    });
+    await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
+    const { port } = server.address() as AddressInfo;
+    const local: typeof fetch = (input, init) =>
+      fetch(`http://127.0.0.1:${port}/${encodeURIComponent(String(input))}`, init);
+    try {
+      const result = await updateSpecs({ root, lib, out, fetch: local });
+      expect(result.code).toBe(0);
+      expect(requested.sort()).toEqual([...served.keys()].sort());
+      expect(result.written).toEqual(
+        expect.arrayContaining(["specs/v3/upstream/external-api.json", "specs/upstream.json"]),
+      );
+      const after = JSON.parse(await readFile(join(root, "specs/upstream.json"), "utf8"));
+      const source = after.sources.find((s: { name: string }) => s.name === "external-api");
+      expect(source.provenance.retrievedFrom).toBe(source.url);
+    } finally {
+      await new Promise((closed) => server.close(closed));
+    }
   });
 });
