@@ -17,9 +17,11 @@ export type OasdiffScope =
 /**
  * oasdiff's rule ids that spec-drift reports, each with oasdiff's level for it (ERR breaking,
  * WARN warning, INFO info), written by hand from oasdiff's `checker/rules.go` and the ids'
- * spelling in `checker/localizations_src/en/messages.yaml`. The levels are those of oasdiff
+ * spelling in `checker/localizations_src/en/messages.yaml`. Every id here is a key of that
+ * messages file (checked against oasdiff 0001ef8e, 1,159 keys). The levels are those of oasdiff
  * 4553c69 (the release the project's agreement figures are measured against); later oasdiff
- * raised the bound `-set` rules (`request-property-max-set`, ...) from WARN to ERR.
+ * raised the bound `-set` rules (`request-property-max-set`, ...) from WARN to ERR and some
+ * security rules (`api-security-removed`, `api-global-security-removed`) from INFO to ERR.
  *
  * This is the whole of "oasdiff's list" as far as spec-drift is concerned: a change's
  * `oasdiffIds` only ever holds ids from here (a test proves it), so each can be looked up in
