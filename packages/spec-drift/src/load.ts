@@ -57,6 +57,7 @@ export async function loadSpec(
   const dereferenced = await dereference(document, refBase, source, {
     ...options,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    parse: parseDefinition,
   });
   return { source, document: dereferenced, schemaNames: collectSchemaNames(dereferenced) };
 }

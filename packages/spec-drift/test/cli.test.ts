@@ -150,7 +150,7 @@ describe("the built bin", () => {
       config: false,
       dts: false,
       clean: true,
-      external: ["yaml", "@apidevtools/json-schema-ref-parser"],
+      external: ["yaml"],
     });
     cli = join(outDir, "cli.js");
   });

@@ -298,3 +298,128 @@ describe("$refs of a document fetched over http(s)", () => {
     expect(JSON.stringify(document.paths)).toContain(canary);
   });
 });
+
+describe("the $ref resolver", () => {
+  const withSchemas = (
+    schemas: Record<string, unknown>,
+    root: unknown = { $ref: "#/components/schemas/Start" },
+  ) => ({
+    ...responseBody(root),
+    components: { schemas },
+  });
+  /** The schema the one response of a loaded document holds. */
+  const responseSchema = (document: unknown): Record<string, unknown> =>
+    (
+      document as {
+        paths: Record<
+          string,
+          {
+            get: {
+              responses: Record<
+                string,
+                { content: Record<string, { schema: Record<string, unknown> }> }
+              >;
+            };
+          }
+        >;
+      }
+    ).paths["/things/{id}"]!.get.responses["200"]!.content["application/json"]!.schema;
+
+  it("makes every $ref to a component the same object", async () => {
+    const doc = withSchemas({
+      Start: {
+        type: "object",
+        properties: {
+          a: { $ref: "#/components/schemas/Leaf" },
+          b: { $ref: "#/components/schemas/Leaf" },
+        },
+      },
+      Leaf: { type: "string" },
+    });
+    const { document, schemaNames } = await loadSpec(doc);
+    const start = responseSchema(document) as { properties: { a: object; b: object } };
+    expect(start.properties.a).toBe(start.properties.b);
+    expect(schemaNames.get(start.properties.a)).toBe("Leaf");
+    expect(schemaNames.get(start)).toBe("Start");
+  });
+
+  it("follows a pointer through a $ref, decodes ~0, ~1 and %20, and lays siblings over a copy", async () => {
+    const doc = withSchemas({
+      Start: { $ref: "#/components/schemas/Alias/properties/a~1b" },
+      Alias: { $ref: "#/components/schemas/Real" },
+      Real: {
+        type: "object",
+        properties: { "a/b": { $ref: "#/components/schemas/Odd%20~0name" } },
+      },
+      "Odd ~name": { type: "string", maxLength: 3 },
+    });
+    const { document } = await loadSpec(doc);
+    expect(responseSchema(document)).toEqual({ type: "string", maxLength: 3 });
+    const described = withSchemas(
+      { Leaf: { type: "string" } },
+      { $ref: "#/components/schemas/Leaf", description: "over" },
+    );
+    const loaded = await loadSpec(described);
+    expect(responseSchema(loaded.document)).toEqual({ type: "string", description: "over" });
+    const components = loaded.document.components as { schemas: { Leaf: object } };
+    expect(components.schemas.Leaf).toEqual({ type: "string" });
+  });
+
+  it("names a pointer to nothing, and a loop of pointers through $refs", async () => {
+    const missing = await loadSpec(
+      withSchemas({ Start: { $ref: "#/components/schemas/Nope/x" } }),
+    ).catch((e: unknown) => e);
+    expect(missing).toMatchObject({ kind: "ref" });
+    expect((missing as Error).message).toContain("nothing at #/components/schemas/Nope/x");
+    const loop = await loadSpec(
+      withSchemas({
+        Start: { $ref: "#/components/schemas/A/properties/x" },
+        A: { $ref: "#/components/schemas/B/properties/y" },
+        B: { $ref: "#/components/schemas/A/properties/z" },
+      }),
+    ).catch((e: unknown) => e);
+    expect(loop).toMatchObject({ kind: "ref" });
+    expect((loop as Error).message).toMatch(/circular \$ref \S+ never reaches a schema$/);
+  });
+
+  it("reads a referenced YAML file with the same parser as the document", async () => {
+    const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const dir = await mkdtemp(join(tmpdir(), "spec-drift-"));
+    try {
+      await writeFile(join(dir, "parts.yaml"), "Name:\n  type: string\n  pattern: '^[a-z]+$'\n");
+      await writeFile(
+        join(dir, "spec.json"),
+        JSON.stringify(responseBody({ $ref: "parts.yaml#/Name" })),
+      );
+      const { document } = await loadSpec(join(dir, "spec.json"));
+      expect(responseSchema(document)).toEqual({ type: "string", pattern: "^[a-z]+$" });
+      await writeFile(
+        join(dir, "broken.json"),
+        JSON.stringify(responseBody({ $ref: "gone.yaml" })),
+      );
+      const error = await loadSpec(join(dir, "broken.json")).catch((e: unknown) => e);
+      expect(error).toMatchObject({ kind: "ref" });
+      expect((error as Error).message).toMatch(
+        /cannot resolve a \$ref \(cannot read file:\/\/\S+gone\.yaml: ENOENT\)$/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a document nested more than 2,000 levels deep, naming it", async () => {
+    let deep: unknown = {};
+    for (let i = 0; i < 2_100; i++) deep = [deep];
+    const error = await loadSpec({ ...responseBody({ type: "string" }), "x-deep": deep }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SpecLoadError);
+    expect((error as Error).message).toBe("<document>: nests more than 2,000 levels deep; refused");
+    let fine: unknown = {};
+    for (let i = 0; i < 1_000; i++) fine = [fine];
+    await expect(
+      loadSpec({ ...responseBody({ type: "string" }), "x-deep": fine }),
+    ).resolves.toBeDefined();
+  });
+});
