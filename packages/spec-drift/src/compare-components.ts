@@ -14,6 +14,29 @@ const SCOPE_IDS = {
 const DOCUMENT = "*";
 
 /**
+ * Names the schemas removed from `components.schemas` (oasdiff's `api-schema-removed`): what the
+ * operations that used one lose is reported at those operations; code that names its generated
+ * type (`components["schemas"]["Name"]`) stops compiling.
+ */
+export function compareComponentSchemas(
+  ctx: CompareContext,
+  base: OpenAPIDocument,
+  head: OpenAPIDocument,
+): void {
+  const sb = componentsOf(base, "schemas");
+  const sh = componentsOf(head, "schemas");
+  for (const name of Object.keys(sb)) {
+    if (name in sh) continue;
+    ctx.emit("component-schema-removed", {
+      operation: DOCUMENT,
+      location: `components.schemas.${name}`,
+      message: `schema ${name} was removed`,
+      oasdiffIds: ["api-schema-removed"],
+    });
+  }
+}
+
+/**
  * Compares `components.securitySchemes` (oasdiff's `APIComponentsSecurityUpdatedCheck`): schemes
  * added and removed, a scheme whose credentials travel differently (type, apiKey name or place,
  * http scheme), and OAuth flow URLs and scopes.
@@ -23,8 +46,8 @@ export function compareSecuritySchemes(
   base: OpenAPIDocument,
   head: OpenAPIDocument,
 ): void {
-  const sb = schemesOf(base);
-  const sh = schemesOf(head);
+  const sb = componentsOf(base, "securitySchemes");
+  const sh = componentsOf(head, "securitySchemes");
   for (const name of new Set([...Object.keys(sb), ...Object.keys(sh)])) {
     const location = `components.securitySchemes.${name}`;
     const b = sb[name];
@@ -124,10 +147,11 @@ function compareFlow(
   }
 }
 
-function schemesOf(doc: OpenAPIDocument): Record<string, Scheme> {
+/** The object-valued entries of one `components` section. */
+function componentsOf(doc: OpenAPIDocument, section: string): Record<string, Scheme> {
   const components = isRecord(doc.components) ? doc.components : {};
-  const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
+  const entries = isRecord(components[section]) ? components[section] : {};
   const out: Record<string, Scheme> = {};
-  for (const [name, scheme] of Object.entries(schemes)) if (isRecord(scheme)) out[name] = scheme;
+  for (const [name, value] of Object.entries(entries)) if (isRecord(value)) out[name] = value;
   return out;
 }

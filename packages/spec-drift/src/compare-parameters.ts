@@ -59,6 +59,8 @@ export function compareParameters(
   operation: string,
   base: Map<string, Parameter>,
   head: Map<string, Parameter>,
+  /** Parameters the head declares on its path item (shared by every operation of the path). */
+  headPathLevel: ReadonlySet<unknown> = new Set(),
 ): void {
   for (const key of new Set([...base.keys(), ...head.keys()])) {
     const b = base.get(key);
@@ -97,9 +99,13 @@ export function compareParameters(
         oasdiffIds: [
           h.in === "path"
             ? "new-request-path-parameter"
-            : required
-              ? "new-required-request-parameter"
-              : "new-optional-request-parameter",
+            : headPathLevel.has(h)
+              ? required
+                ? "new-required-request-default-parameter-to-existing-path"
+                : "new-optional-request-default-parameter-to-existing-path"
+              : required
+                ? "new-required-request-parameter"
+                : "new-optional-request-parameter",
         ],
       });
       continue;

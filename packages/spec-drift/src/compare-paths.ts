@@ -200,7 +200,7 @@ function compareOperation(
       oasdiffIds: [had ? "api-operation-id-removed" : "api-operation-id-added"],
     });
   }
-  const docs = ["summary", "description", "tags"].filter(
+  const docs = ["summary", "description"].filter(
     (k) => stableStringify(b.op[k]) !== stableStringify(h.op[k]),
   );
   if (docs.length > 0)
@@ -208,6 +208,24 @@ function compareOperation(
       ...loc,
       message: `${docs.join(", ")} of ${operation} changed`,
     });
+  const tags = (op: Record<string, unknown>) =>
+    new Set(Array.isArray(op.tags) ? op.tags.filter((t) => typeof t === "string") : []);
+  const tb = tags(b.op);
+  const th = tags(h.op);
+  for (const tag of th)
+    if (!tb.has(tag))
+      ctx.emit("operation-docs-changed", {
+        ...loc,
+        message: `tag ${tag} was added to ${operation}`,
+        oasdiffIds: ["api-tag-added"],
+      });
+  for (const tag of tb)
+    if (!th.has(tag))
+      ctx.emit("operation-docs-changed", {
+        ...loc,
+        message: `tag ${tag} was removed from ${operation}`,
+        oasdiffIds: ["api-tag-removed"],
+      });
   if (Boolean(b.op.deprecated) !== Boolean(h.op.deprecated)) {
     ctx.emit("operation-deprecated", {
       ...loc,
@@ -227,6 +245,7 @@ function compareOperation(
     operation,
     collectParameters(b.path, b.item, b.op),
     collectParameters(h.path, h.item, h.op),
+    new Set(Array.isArray(h.item.parameters) ? h.item.parameters : []),
   );
   compareRequestBodies(ctx, schemas, operation, b.op.requestBody, h.op.requestBody);
   compareResponses(ctx, schemas, operation, b.op.responses, h.op.responses);

@@ -1,4 +1,4 @@
-import { compareSecuritySchemes } from "./compare-components.js";
+import { compareComponentSchemas, compareSecuritySchemes } from "./compare-components.js";
 import { compareOperations } from "./compare-paths.js";
 import { compareGlobalSecurity } from "./compare-security.js";
 import { CompareContext } from "./context.js";
@@ -33,6 +33,7 @@ export async function compareSpecs(
   );
   compareOperations(ctx, new SchemaComparer(ctx), b.document, h.document);
   compareGlobalSecurity(ctx, b.document, h.document);
+  compareComponentSchemas(ctx, b.document, h.document);
   compareSecuritySchemes(ctx, b.document, h.document);
   const changes = sortChanges(ctx.changes);
   return { base: b.source, head: h.source, changes, summary: summarize(changes) };

@@ -107,6 +107,14 @@ const CATALOGUE = {
     summary: "A security requirement was removed or made optional.",
     area: "security",
   },
+  "component-schema-removed": {
+    level: "info",
+    direction: "none",
+    affectsTypes: true,
+    summary:
+      "A schema was removed from `components.schemas`: code that names its generated type stops compiling (what the operations that used it lose is reported there).",
+    area: "schema",
+  },
   "security-global-changed": {
     level: "info",
     direction: "none",

@@ -22,20 +22,30 @@ const BOUND_KEYS = {
   },
   maxLength: {
     set: "max-length-set",
+    removed: "max-length-unset",
     increased: "max-length-increased",
     decreased: "max-length-decreased",
   },
   minLength: { increased: "min-length-increased", decreased: "min-length-decreased" },
-  maxItems: { increased: "max-items-increased", decreased: "max-items-decreased" },
+  maxItems: {
+    set: "max-items-set",
+    increased: "max-items-increased",
+    decreased: "max-items-decreased",
+  },
   minItems: {
     set: "min-items-set",
+    removed: "min-items-unset",
     increased: "min-items-increased",
     decreased: "min-items-decreased",
   },
   maxContains: { increased: "max-contains-increased", decreased: "max-contains-decreased" },
   minContains: { increased: "min-contains-increased", decreased: "min-contains-decreased" },
-  maxProperties: {},
-  minProperties: {},
+  maxProperties: {
+    set: "max-properties-set",
+    increased: "max-properties-increased",
+    decreased: "max-properties-decreased",
+  },
+  minProperties: { increased: "min-properties-increased", decreased: "min-properties-decreased" },
 } as const satisfies Record<string, Partial<Record<BoundVerb, SchemaChangeKey>>>;
 
 /**
@@ -134,7 +144,17 @@ export function compareBoundsAndStrings(step: SchemaStep): void {
           concept,
           site,
           `multipleOf of ${what(site)} changed from ${show(b)} to ${show(h)}`,
-          undefined,
+          nb === undefined
+            ? "multiple-of-set"
+            : nh === undefined
+              ? "multiple-of-unset"
+              : // oasdiff names only the harmless direction: a divisor of the old one in a
+                // request (generalized), a multiple of it in a response (specialized)
+                site.direction === "request" && concept === "constraint-relaxed"
+                ? "multiple-of-generalized"
+                : site.direction === "response" && concept === "constraint-tightened"
+                  ? "multiple-of-specialized"
+                  : "multiple-of-changed",
           false,
         );
         break;
@@ -145,7 +165,7 @@ export function compareBoundsAndStrings(step: SchemaStep): void {
           h === true ? "constraint-tightened" : "constraint-relaxed",
           site,
           `uniqueItems of ${what(site)} ${h === true ? "set" : "removed"}`,
-          undefined,
+          h === true ? "unique-items-set" : "unique-items-unset",
           false,
         );
         break;

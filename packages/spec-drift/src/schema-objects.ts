@@ -65,18 +65,33 @@ export function compareObject(step: SchemaStep): void {
       if (!vh.required.has(k)) continue;
     } else if (!inBase && inHead) {
       if (request) {
+        // oasdiff names new properties of a body, and required ones of a header's object
+        const body = site.scope === "body";
+        const header = site.scope === "parameter" && site.parameterIn === "header";
         if (reqHead) {
           const sh = vh.properties.get(k);
           const withDefault = sh !== undefined && "default" in walker.ctx.head.flatten(sh);
-          walker.emit("request-property-added-required", child, `new required property ${label}`, {
-            id: withDefault
-              ? "new-required-request-property-with-default"
-              : "new-required-request-property",
-          });
+          walker.emit(
+            "request-property-added-required",
+            child,
+            `new required property ${label}`,
+            body
+              ? {
+                  id: withDefault
+                    ? "new-required-request-property-with-default"
+                    : "new-required-request-property",
+                }
+              : header
+                ? { id: "new-required-request-header-property" }
+                : undefined,
+          );
         } else
-          walker.emit("request-property-added-optional", child, `new optional property ${label}`, {
-            id: "new-optional-request-property",
-          });
+          walker.emit(
+            "request-property-added-optional",
+            child,
+            `new optional property ${label}`,
+            body ? { id: "new-optional-request-property" } : undefined,
+          );
       } else if (!isHidden(vh, k, "head"))
         walker.emit(
           "response-property-added",

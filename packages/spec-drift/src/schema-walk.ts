@@ -319,10 +319,12 @@ export class SchemaComparer {
     }
     for (const flag of ["readOnly", "writeOnly"] as const) {
       if (Boolean(kb[flag]) !== Boolean(kh[flag]) && site.path) {
-        // oasdiff names these for properties a response was required to hold
+        // oasdiff names these for the properties of bodies, by whether the base required them
         const key =
-          site.direction === "response" && site.requiredInBase
-            ? ACCESS_IDS[flag][kh[flag] ? "set" : "unset"]
+          site.scope === "body" && site.requiredInBase !== undefined
+            ? ACCESS_IDS[site.direction][site.requiredInBase ? "required" : "optional"][flag][
+                kh[flag] ? "set" : "unset"
+              ]
             : undefined;
         this.report(
           "access-changed",
@@ -446,14 +448,56 @@ const DEPRECATION_IDS = {
   },
 } as const satisfies Record<string, Record<"set" | "unset", OasdiffRef>>;
 
-/** oasdiff's ids for a required response property whose readOnly/writeOnly was set or unset. */
+/** oasdiff's ids for a body property whose readOnly/writeOnly was set or unset. */
 const ACCESS_IDS = {
-  readOnly: {
-    set: { id: "response-required-property-became-read-only" },
-    unset: { id: "response-required-property-became-not-read-only" },
+  request: {
+    required: {
+      readOnly: {
+        set: { id: "request-required-property-became-read-only" },
+        unset: { id: "request-required-property-became-not-read-only" },
+      },
+      writeOnly: {
+        set: { id: "request-required-property-became-write-only" },
+        unset: { id: "request-required-property-became-not-write-only" },
+      },
+    },
+    optional: {
+      readOnly: {
+        set: { id: "request-optional-property-became-read-only" },
+        unset: { id: "request-optional-property-became-not-read-only" },
+      },
+      writeOnly: {
+        set: { id: "request-optional-property-became-write-only" },
+        unset: { id: "request-optional-property-became-not-write-only" },
+      },
+    },
   },
-  writeOnly: {
-    set: { id: "response-required-property-became-write-only" },
-    unset: { id: "response-required-property-became-not-write-only" },
+  response: {
+    required: {
+      readOnly: {
+        set: { id: "response-required-property-became-read-only" },
+        unset: { id: "response-required-property-became-not-read-only" },
+      },
+      writeOnly: {
+        set: { id: "response-required-property-became-write-only" },
+        unset: { id: "response-required-property-became-not-write-only" },
+      },
+    },
+    optional: {
+      readOnly: {
+        set: { id: "response-optional-property-became-read-only" },
+        unset: { id: "response-optional-property-became-not-read-only" },
+      },
+      writeOnly: {
+        set: { id: "response-optional-property-became-write-only" },
+        unset: { id: "response-optional-property-became-not-write-only" },
+      },
+    },
   },
-} as const satisfies Record<string, Record<"set" | "unset", OasdiffRef>>;
+} as const satisfies Record<
+  "request" | "response",
+  Record<
+    "required" | "optional",
+    Record<"readOnly" | "writeOnly", Record<"set" | "unset", OasdiffRef>>
+  >
+>;

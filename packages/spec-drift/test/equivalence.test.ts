@@ -75,7 +75,10 @@ describe("equivalent documents", () => {
     const moved = responseBody({ $ref: "#/components/schemas/Thing" });
     moved.components = { schemas: { Thing: obj({ name: { type: "string" } }, ["name"]) } };
     expect(await changesOf(inline, moved)).toEqual([]);
-    expect(await changesOf(moved, inline)).toEqual([]);
+    // inlined back: the values are the same, only the named schema (and its generated type) goes
+    expect(
+      (await changesOf(moved, inline)).map((c) => `${c.operation} ${c.level} ${c.id}`),
+    ).toEqual(["* info component-schema-removed"]);
   });
 
   it("a schema split into an allOf is no change", async () => {
@@ -102,7 +105,10 @@ describe("equivalent documents", () => {
     ];
     const last = spellings[3] as OpenAPIDocument;
     last.components = { schemas: { S: { type: "string" } } };
-    for (const a of spellings) for (const b of spellings) expect(await changesOf(a, b)).toEqual([]);
+    // (the only document-wide change possible: a component the last spelling names goes)
+    for (const a of spellings)
+      for (const b of spellings)
+        expect((await changesOf(a, b)).filter((c) => c.operation !== "*")).toEqual([]);
   });
 
   it("a 3.0 to 3.1 migration of the same API reports only documentation changes", async () => {

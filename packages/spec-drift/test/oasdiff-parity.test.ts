@@ -293,14 +293,25 @@ describe("readOnly and writeOnly of a required response property", () => {
     );
   });
 
-  it("names the other three at info, and an optional property with no oasdiff id", async () => {
+  it("names the others at info, for required and optional body properties alike", async () => {
     expect(named(await changesOf(body({}), body({ readOnly: true })))).toEqual([
       "info response-access-changed [response-required-property-became-read-only]",
     ]);
     const optional = (flags: Record<string, boolean>) =>
       responseBody(obj({ secret: { ...str, ...flags } }));
     expect(named(await changesOf(optional({}), optional({ readOnly: true })))).toEqual([
-      "warning response-access-changed []",
+      "info response-access-changed [response-optional-property-became-read-only]",
+    ]);
+    const request = (flags: Record<string, boolean>) =>
+      requestBody(obj({ secret: { ...str, ...flags } }, ["secret"]));
+    expect(named(await changesOf(request({}), request({ writeOnly: true })))).toEqual([
+      "info request-access-changed [request-required-property-became-write-only]",
+    ]);
+    // a parameter's object properties have no such oasdiff id
+    const param = (flags: Record<string, boolean>) =>
+      withParameters([{ name: "f", in: "query", schema: obj({ a: { ...str, ...flags } }) }]);
+    expect(named(await changesOf(param({}), param({ readOnly: true })))).toEqual([
+      "warning request-access-changed []",
     ]);
   });
 });
@@ -454,5 +465,136 @@ describe("deprecated body properties and new required properties with a default"
     ).toEqual([
       "breaking request-property-added-required [new-required-request-property-with-default]",
     ]);
+  });
+});
+
+describe("more bounds: maxItems and maxProperties of bodies, multipleOf, uniqueItems, unset limits", () => {
+  const array = (extra: Record<string, unknown>) => ({ type: "array", items: str, ...extra });
+  const object = (extra: Record<string, unknown>) => ({ type: "object", ...extra });
+
+  it.each([
+    [
+      "request",
+      array({ maxItems: 5 }),
+      array({ maxItems: 3 }),
+      "breaking request-constraint-tightened [request-body-max-items-decreased]",
+    ],
+    [
+      "request",
+      obj({ a: array({ maxItems: 3 }) }),
+      obj({ a: array({ maxItems: 5 }) }),
+      "info request-constraint-relaxed [request-property-max-items-increased]",
+    ],
+    [
+      "request",
+      array({}),
+      array({ maxItems: 3 }),
+      "warning request-constraint-tightened [request-body-max-items-set]",
+    ],
+    [
+      "request",
+      object({ maxProperties: 5 }),
+      object({ maxProperties: 3 }),
+      "breaking request-constraint-tightened [request-body-max-properties-decreased]",
+    ],
+    [
+      "request",
+      object({ minProperties: 1 }),
+      object({ minProperties: 2 }),
+      "breaking request-constraint-tightened [request-body-min-properties-increased]",
+    ],
+    [
+      "response",
+      object({ maxProperties: 3 }),
+      object({ maxProperties: 5 }),
+      "warning response-constraint-relaxed [response-body-max-properties-increased]",
+    ],
+    [
+      "request",
+      { type: "integer", multipleOf: 10 },
+      { type: "integer", multipleOf: 5 },
+      "info request-constraint-relaxed [request-body-multiple-of-generalized]",
+    ],
+    [
+      "request",
+      { type: "integer", multipleOf: 5 },
+      { type: "integer", multipleOf: 10 },
+      "breaking request-constraint-tightened [request-body-multiple-of-changed]",
+    ],
+    [
+      "response",
+      { type: "integer", multipleOf: 5 },
+      { type: "integer", multipleOf: 10 },
+      "info response-constraint-tightened [response-body-multiple-of-specialized]",
+    ],
+    [
+      "request",
+      { type: "integer" },
+      { type: "integer", multipleOf: 2 },
+      "breaking request-constraint-tightened [request-body-multiple-of-set]",
+    ],
+    [
+      "request",
+      array({}),
+      array({ uniqueItems: true }),
+      "breaking request-constraint-tightened [request-body-unique-items-set]",
+    ],
+    [
+      "response",
+      array({ uniqueItems: true }),
+      array({}),
+      "warning response-constraint-relaxed [response-body-unique-items-unset]",
+    ],
+    [
+      "response",
+      { type: "string", maxLength: 5 },
+      { type: "string" },
+      "warning response-constraint-relaxed [response-body-max-length-unset]",
+    ],
+    [
+      "response",
+      array({ minItems: 1 }),
+      array({}),
+      "warning response-constraint-relaxed [response-body-min-items-unset]",
+    ],
+  ])("%s %j -> %j: %s", async (side, base, head, expected) => {
+    const wrap = side === "request" ? requestBody : responseBody;
+    expect(named(await changesOf(wrap(base), wrap(head)))).toEqual([expected]);
+  });
+});
+
+describe("tags, path-level parameters and header object properties", () => {
+  it("names each tag added and removed", async () => {
+    const op = (tags: string[]) =>
+      api({ "/a": { get: { tags, responses: { "200": { description: "ok" } } } } });
+    expect(named(await changesOf(op(["videos"]), op(["media"])))).toEqual([
+      "info operation-docs-changed [api-tag-added]",
+      "info operation-docs-changed [api-tag-removed]",
+    ]);
+  });
+
+  it("names a parameter added on an existing path's item, for each of its operations", async () => {
+    const ok = { responses: { "200": { description: "ok" } } };
+    const item = (parameters: unknown[]) => api({ "/a": { parameters, get: ok, post: ok } });
+    const changes = await changesOf(
+      item([]),
+      item([{ name: "team", in: "query", required: true, schema: str }]),
+    );
+    expect(named(changes)).toEqual([
+      "breaking request-parameter-added-required [new-required-request-default-parameter-to-existing-path]",
+      "breaking request-parameter-added-required [new-required-request-default-parameter-to-existing-path]",
+    ]);
+    expect(changes.map((c) => c.operation)).toEqual(["GET /a", "POST /a"]);
+  });
+
+  it("names a new required property of a header's object, and none for a query object's", async () => {
+    const param = (where: string, schema: unknown) =>
+      withParameters([{ name: "meta", in: where, schema }]);
+    expect(
+      named(await changesOf(param("header", obj({})), param("header", obj({ a: str }, ["a"])))),
+    ).toEqual(["breaking request-property-added-required [new-required-request-header-property]"]);
+    expect(
+      named(await changesOf(param("query", obj({})), param("query", obj({ a: str }, ["a"])))),
+    ).toEqual(["breaking request-property-added-required []"]);
   });
 });

@@ -195,6 +195,11 @@ const pairs: Pair[] = [
     responseBody({ allOf: [obj({ a: str })] }),
   ],
   [
+    "component-schema-removed",
+    { ...api({}), components: { schemas: { Gone: str } } },
+    { ...api({}), components: { schemas: {} } },
+  ],
+  [
     "security-global-changed",
     { ...api({}), security: [{ key: [] }] },
     { ...api({}), security: [{ key: [] }, { bearer: [] }] },
