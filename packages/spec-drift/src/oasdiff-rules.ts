@@ -10,6 +10,8 @@ export type OasdiffScope =
   | "request-parameter"
   | "request-parameter-property"
   | "request-header-property"
+  | "request-read-only-property"
+  | "response-write-only-property"
   | "response-body"
   | "response-property"
   | "response-header";
@@ -336,6 +338,14 @@ export const OASDIFF_RULES = {
   "request-property-unique-items-set": "breaking",
   "request-property-unique-items-unset": "info",
   "request-property-x-extensible-enum-value-removed": "breaking",
+  "request-read-only-property-enum-value-removed": "info",
+  "request-read-only-property-exclusive-max-decreased": "info",
+  "request-read-only-property-exclusive-min-increased": "info",
+  "request-read-only-property-max-decreased": "info",
+  "request-read-only-property-max-items-decreased": "info",
+  "request-read-only-property-max-length-decreased": "info",
+  "request-read-only-property-max-properties-decreased": "info",
+  "request-read-only-property-min-increased": "info",
   "request-required-property-became-not-read-only": "info",
   "request-required-property-became-not-write-only": "info",
   "request-required-property-became-read-only": "info",
@@ -433,6 +443,8 @@ export const OASDIFF_RULES = {
   "response-optional-property-became-read-only": "info",
   "response-optional-property-became-write-only": "info",
   "response-optional-property-removed": "warning",
+  "response-optional-write-only-property-added": "info",
+  "response-optional-write-only-property-removed": "info",
   "response-property-all-of-added": "info",
   "response-property-all-of-added-annotation-only": "info",
   "response-property-all-of-removed": "info",
@@ -520,8 +532,13 @@ export const OASDIFF_RULES = {
   "response-required-property-became-read-only": "info",
   "response-required-property-became-write-only": "info",
   "response-required-property-removed": "breaking",
+  "response-required-write-only-property-added": "info",
+  "response-required-write-only-property-removed": "info",
   "response-success-status-added": "info",
   "response-success-status-removed": "breaking",
+  "response-write-only-property-became-optional": "info",
+  "response-write-only-property-became-required": "info",
+  "response-write-only-property-enum-value-added": "info",
   "webhook-added": "info",
   "webhook-removed": "breaking",
 } as const satisfies Record<string, ChangeLevel>;
@@ -751,6 +768,7 @@ export const SCHEMA_RULE_IDS = {
     "request-parameter": "request-parameter-enum-value-added",
     "request-parameter-property": "request-parameter-property-enum-value-added",
     "response-property": "response-property-enum-value-added",
+    "response-write-only-property": "response-write-only-property-enum-value-added",
   },
   "enum-value-removed": {
     "request-body": "request-body-enum-value-removed",
@@ -759,11 +777,13 @@ export const SCHEMA_RULE_IDS = {
     "request-parameter-property": "request-parameter-property-enum-value-removed",
     "response-property": "response-property-enum-value-removed",
     "response-body": "response-mediatype-enum-value-removed",
+    "request-read-only-property": "request-read-only-property-enum-value-removed",
   },
   "exclusive-max-decreased": {
     "request-body": "request-body-exclusive-max-decreased",
     "request-property": "request-property-exclusive-max-decreased",
     "request-parameter": "request-parameter-exclusive-max-decreased",
+    "request-read-only-property": "request-read-only-property-exclusive-max-decreased",
   },
   "exclusive-max-increased": {
     "request-body": "request-body-exclusive-max-increased",
@@ -788,6 +808,7 @@ export const SCHEMA_RULE_IDS = {
     "request-body": "request-body-exclusive-min-increased",
     "request-property": "request-property-exclusive-min-increased",
     "request-parameter": "request-parameter-exclusive-min-increased",
+    "request-read-only-property": "request-read-only-property-exclusive-min-increased",
   },
   "exclusive-min-set": {
     "request-body": "request-body-exclusive-min-set",
@@ -838,6 +859,7 @@ export const SCHEMA_RULE_IDS = {
     "request-body": "request-body-max-decreased",
     "request-property": "request-property-max-decreased",
     "request-parameter": "request-parameter-max-decreased",
+    "request-read-only-property": "request-read-only-property-max-decreased",
   },
   "max-increased": {
     "request-body": "request-body-max-increased",
@@ -850,6 +872,7 @@ export const SCHEMA_RULE_IDS = {
     "request-body": "request-body-max-items-decreased",
     "request-property": "request-property-max-items-decreased",
     "request-parameter": "request-parameter-max-items-decreased",
+    "request-read-only-property": "request-read-only-property-max-items-decreased",
   },
   "max-items-increased": {
     "request-body": "request-body-max-items-increased",
@@ -866,6 +889,7 @@ export const SCHEMA_RULE_IDS = {
     "request-body": "request-body-max-length-decreased",
     "request-property": "request-property-max-length-decreased",
     "request-parameter": "request-parameter-max-length-decreased",
+    "request-read-only-property": "request-read-only-property-max-length-decreased",
   },
   "max-length-increased": {
     "request-body": "request-body-max-length-increased",
@@ -886,6 +910,7 @@ export const SCHEMA_RULE_IDS = {
   "max-properties-decreased": {
     "request-body": "request-body-max-properties-decreased",
     "request-property": "request-property-max-properties-decreased",
+    "request-read-only-property": "request-read-only-property-max-properties-decreased",
   },
   "max-properties-increased": {
     "request-body": "request-body-max-properties-increased",
@@ -925,6 +950,7 @@ export const SCHEMA_RULE_IDS = {
     "request-body": "request-body-min-increased",
     "request-property": "request-property-min-increased",
     "request-parameter": "request-parameter-min-increased",
+    "request-read-only-property": "request-read-only-property-min-increased",
   },
   "min-items-decreased": {
     "request-parameter": "request-parameter-min-items-decreased",

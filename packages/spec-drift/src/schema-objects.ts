@@ -26,11 +26,20 @@ export function compareObject(step: SchemaStep): void {
     const inHead = vh.properties.has(k);
     const reqBase = vb.required.has(k) && !isHidden(vb, k, "base");
     const reqHead = vh.required.has(k) && !isHidden(vh, k, "head");
+    // readOnly in a request, writeOnly in a response: the client never sends / never gets it
+    const hiddenNow = inHead ? isHidden(vh, k, "head") : isHidden(vb, k, "base");
     const child: SchemaSite = {
       ...below(site, site.path ? `${site.path}.${k}` : k),
       requiredInBase: vb.required.has(k),
+      ...(hiddenNow ? { hiddenProperty: true } : {}),
     };
     const label = `\`${child.path}\``;
+    if (!request && site.scope === "body" && hiddenNow && compareWriteOnly(step, k, child)) {
+      const sb = vb.properties.get(k);
+      const sh = vh.properties.get(k);
+      if (sb && sh) walker.descend(step, sb, sh, child);
+      continue;
+    }
     if (inBase && !inHead) {
       if (request) {
         if (vh.additional === "closed")
@@ -134,6 +143,62 @@ export function compareObject(step: SchemaStep): void {
     if (sb && sh) walker.descend(step, sb, sh, child);
   }
   compareAdditional(step);
+}
+
+/**
+ * A response property writeOnly on the side that has it: the client never receives it, so its
+ * coming, going and requiredness are info, under oasdiff's write-only ids. Returns whether it
+ * handled the property's existence and requiredness.
+ */
+function compareWriteOnly(step: SchemaStep, k: string, child: SchemaSite): boolean {
+  const { walker, vb, vh } = step;
+  const inBase = vb.properties.has(k);
+  const inHead = vh.properties.has(k);
+  const label = `\`${child.path}\``;
+  if (inBase && !inHead) {
+    const required = vb.required.has(k);
+    walker.emit(
+      required ? "response-required-property-removed" : "response-optional-property-removed",
+      child,
+      `writeOnly property ${label} was removed (responses never carried it)`,
+      {
+        id: required
+          ? "response-required-write-only-property-removed"
+          : "response-optional-write-only-property-removed",
+      },
+    );
+    return true;
+  }
+  if (!inBase && inHead) {
+    const required = vh.required.has(k);
+    walker.emit(
+      "response-property-added",
+      child,
+      `new writeOnly property ${label} (responses do not carry it)`,
+      {
+        id: required
+          ? "response-required-write-only-property-added"
+          : "response-optional-write-only-property-added",
+      },
+    );
+    return true;
+  }
+  if (!inBase || !inHead) return false;
+  const rb = vb.required.has(k);
+  const rh = vh.required.has(k);
+  if (rb !== rh) {
+    walker.report(
+      rh ? "property-became-required" : "property-became-optional",
+      child,
+      `writeOnly property ${label} ${rh ? "became required" : "became optional"}`,
+      {
+        id: rh
+          ? "response-write-only-property-became-required"
+          : "response-write-only-property-became-optional",
+      },
+    );
+  }
+  return true;
 }
 
 function compareAdditional(step: SchemaStep): void {

@@ -36,6 +36,8 @@ export interface SchemaSite {
   parameterIn?: string;
   /** For an object property: whether the base object lists it in `required`. */
   requiredInBase?: boolean;
+  /** For an object property: readOnly in a request or writeOnly in a response (never exchanged). */
+  hiddenProperty?: boolean;
 }
 
 /** One pair of schemas being compared: the context every keyword family works from. */
@@ -403,8 +405,12 @@ export function oasdiffScope(site: SchemaSite): OasdiffScope {
     return site.parameterIn === "header" ? "request-header-property" : "request-parameter-property";
   }
   if (site.scope === "header") return "response-header";
-  if (site.direction === "request") return site.path ? "request-property" : "request-body";
-  return site.path ? "response-property" : "response-body";
+  if (site.direction === "request") {
+    if (!site.path) return "request-body";
+    return site.hiddenProperty ? "request-read-only-property" : "request-property";
+  }
+  if (!site.path) return "response-body";
+  return site.hiddenProperty ? "response-write-only-property" : "response-property";
 }
 
 function oasdiffIdOf(ref: OasdiffRef | undefined, site: SchemaSite): OasdiffId | undefined {
@@ -412,11 +418,17 @@ function oasdiffIdOf(ref: OasdiffRef | undefined, site: SchemaSite): OasdiffId |
   if (typeof ref === "object") return ref.id;
   const byScope: Partial<Record<OasdiffScope, OasdiffId>> = SCHEMA_RULE_IDS[ref];
   const scope = oasdiffScope(site);
-  // a header's properties have few ids of their own; the others are a parameter's properties'
-  if (scope === "request-header-property")
-    return byScope[scope] ?? byScope["request-parameter-property"];
-  return byScope[scope];
+  // a few ids are their own for a header's properties, a readOnly request property or a
+  // writeOnly response property; the others are those of a parameter's or a body's properties
+  const fallback = FALLBACK_SCOPE[scope];
+  return byScope[scope] ?? (fallback ? byScope[fallback] : undefined);
 }
+
+const FALLBACK_SCOPE: Partial<Record<OasdiffScope, OasdiffScope>> = {
+  "request-header-property": "request-parameter-property",
+  "request-read-only-property": "request-property",
+  "response-write-only-property": "response-property",
+};
 
 /** The location a change of `site` is reported at. */
 export function location(site: SchemaSite): string {
@@ -432,7 +444,7 @@ export function what(site: SchemaSite): string {
 
 /** A site one property, item or keyword below `site`. */
 export function below(site: SchemaSite, path: string): SchemaSite {
-  const { requiredInBase: _parent, ...rest } = site;
+  const { requiredInBase: _required, hiddenProperty: _hidden, ...rest } = site;
   return { ...rest, path };
 }
 

@@ -598,3 +598,36 @@ describe("tags, path-level parameters and header object properties", () => {
     ).toEqual(["breaking request-property-added-required []"]);
   });
 });
+
+describe("properties the client never exchanges: readOnly in requests, writeOnly in responses", () => {
+  it("tightening a readOnly request property is info, under oasdiff's read-only ids", async () => {
+    const body = (extra: Record<string, unknown>) =>
+      requestBody(obj({ id: { type: "integer", readOnly: true, ...extra } }));
+    expect(named(await changesOf(body({ maximum: 9 }), body({ maximum: 5 })))).toEqual([
+      "info request-constraint-tightened [request-read-only-property-max-decreased]",
+    ]);
+    expect(named(await changesOf(body({ enum: [1, 2] }), body({ enum: [1] })))).toEqual([
+      "info request-enum-value-removed [request-read-only-property-enum-value-removed]",
+    ]);
+  });
+
+  it("a writeOnly response property's coming, going, requiredness and enum are info", async () => {
+    const secret = { type: "string", writeOnly: true };
+    const none = responseBody(obj({ id: str }));
+    const optional = responseBody(obj({ id: str, secret }));
+    const required = responseBody(obj({ id: str, secret }, ["secret"]));
+    expect(named(await changesOf(none, required))).toEqual([
+      "info response-property-added [response-required-write-only-property-added]",
+    ]);
+    expect(named(await changesOf(optional, none))).toEqual([
+      "info response-optional-property-removed [response-optional-write-only-property-removed]",
+    ]);
+    expect(named(await changesOf(optional, required))).toEqual([
+      "info response-property-became-required [response-write-only-property-became-required]",
+    ]);
+    const enumOf = (values: string[]) => responseBody(obj({ secret: { ...secret, enum: values } }));
+    expect(named(await changesOf(enumOf(["a"]), enumOf(["a", "b"])))).toEqual([
+      "info response-enum-value-added [response-write-only-property-enum-value-added]",
+    ]);
+  });
+});
