@@ -1,3 +1,4 @@
+import { compareMediaTypeSchemas } from "./compare-media-type.js";
 import type { CompareContext } from "./context.js";
 import { isRecord } from "./json.js";
 import type { SchemaComparer } from "./schema-walk.js";
@@ -74,15 +75,13 @@ export function compareRequestBodies(
         message: `request media type ${type} is now accepted`,
         oasdiffIds: ["request-body-media-type-added"],
       });
-    else if (mb && mh && (mb.schema !== undefined || mh.schema !== undefined)) {
-      schemas.compare(mb.schema, mh.schema, {
-        operation,
-        direction: "request",
-        scope: "body",
-        prefix: `request body ${type}`,
-        path: "",
-        mediaType: type,
-      });
-    }
+    else if (mb && mh)
+      compareMediaTypeSchemas(
+        ctx,
+        schemas,
+        { operation, direction: "request", prefix: `request body ${type}`, type },
+        mb,
+        mh,
+      );
   }
 }

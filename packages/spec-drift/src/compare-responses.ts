@@ -1,3 +1,4 @@
+import { compareMediaTypeSchemas } from "./compare-media-type.js";
 import { contentMap } from "./compare-request-bodies.js";
 import { type CompareContext, isSuccessStatus } from "./context.js";
 import { isRecord } from "./json.js";
@@ -83,16 +84,14 @@ export function compareResponses(
           message: `response ${status} may now come as ${type}`,
           oasdiffIds: ["response-media-type-added"],
         });
-      else if (mb && mh && (mb.schema !== undefined || mh.schema !== undefined)) {
-        schemas.compare(mb.schema, mh.schema, {
-          operation,
-          direction: "response",
-          scope: "body",
-          prefix: `response ${status} ${type}`,
-          path: "",
-          mediaType: type,
-        });
-      }
+      else if (mb && mh)
+        compareMediaTypeSchemas(
+          ctx,
+          schemas,
+          { operation, direction: "response", prefix: `response ${status} ${type}`, type },
+          mb,
+          mh,
+        );
     }
   }
 }

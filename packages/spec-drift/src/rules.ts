@@ -499,6 +499,21 @@ const CATALOGUE = {
       "A request schema lost an allOf part: the server no longer states what that part required (an annotation-only part is info).",
     area: "schema",
   },
+  "request-media-type-schema-added": {
+    level: "breaking",
+    direction: "request",
+    affectsTypes: true,
+    summary:
+      "A request media type that took any value got a schema (or an itemSchema): bodies sent before may not fit it.",
+    area: "request-body",
+  },
+  "request-media-type-schema-removed": {
+    level: "info",
+    direction: "request",
+    affectsTypes: true,
+    summary: "A request media type lost its schema (or itemSchema): any value is accepted.",
+    area: "request-body",
+  },
   "request-branch-added": {
     level: "info",
     direction: "request",
@@ -699,6 +714,21 @@ const CATALOGUE = {
     summary:
       "A response schema lost an allOf part (what it took away is reported by the property rules).",
     area: "schema",
+  },
+  "response-media-type-schema-added": {
+    level: "info",
+    direction: "response",
+    affectsTypes: true,
+    summary: "A response media type that could hold anything got a schema (or an itemSchema).",
+    area: "responses",
+  },
+  "response-media-type-schema-removed": {
+    level: "breaking",
+    direction: "response",
+    affectsTypes: true,
+    summary:
+      "A response media type lost its schema (or itemSchema): it may now hold anything, which the client's types do not say.",
+    area: "responses",
   },
   "response-branch-added": {
     level: "breaking",

@@ -631,3 +631,45 @@ describe("properties the client never exchanges: readOnly in requests, writeOnly
     ]);
   });
 });
+
+describe("a media type's schema appearing or disappearing", () => {
+  it("is one change, not a comparison against an empty schema; itemSchema too", async () => {
+    const media = (m: Record<string, unknown>): OpenAPIDocument =>
+      api({
+        "/e": {
+          post: {
+            requestBody: { content: { "application/json": m } },
+            responses: { "200": { description: "ok" } },
+          },
+        },
+      });
+    expect(named(await changesOf(media({}), media({ schema: obj({ a: str }, ["a"]) })))).toEqual([
+      "breaking request-media-type-schema-added [request-body-media-type-schema-added]",
+    ]);
+    expect(named(await changesOf(media({ itemSchema: str }), media({})))).toEqual([
+      "info request-media-type-schema-removed [request-body-media-type-item-schema-removed]",
+    ]);
+    const stream = (m: Record<string, unknown>) =>
+      api({
+        "/e": {
+          get: { responses: { "200": { description: "ok", content: { "text/event-stream": m } } } },
+        },
+      });
+    expect(named(await changesOf(stream({ itemSchema: str }), stream({})))).toEqual([
+      "breaking response-media-type-schema-removed [response-body-media-type-item-schema-removed]",
+    ]);
+    // on both sides, the item schemas are compared like any body schema
+    const json = (m: Record<string, unknown>) =>
+      api({
+        "/e": {
+          get: { responses: { "200": { description: "ok", content: { "application/json": m } } } },
+        },
+      });
+    const changed = await changesOf(
+      json({ itemSchema: str }),
+      json({ itemSchema: { type: "integer" } }),
+    );
+    expect(named(changed)).toEqual(["breaking response-type-changed [response-body-type-changed]"]);
+    expect(changed[0]?.location).toBe("response 200 application/json (itemSchema)");
+  });
+});

@@ -195,6 +195,30 @@ const pairs: Pair[] = [
     responseBody({ allOf: [obj({ a: str })] }),
   ],
   [
+    "request-media-type-schema-added",
+    withBody({ content: { "application/json": {} } }),
+    withBody({ content: { "application/json": { schema: str } } }),
+  ],
+  [
+    "request-media-type-schema-removed",
+    withBody({ content: { "application/json": { schema: str } } }),
+    withBody({ content: { "application/json": {} } }),
+  ],
+  [
+    "response-media-type-schema-added",
+    withResponses({ "200": { description: "ok", content: { "application/json": {} } } }),
+    withResponses({
+      "200": { description: "ok", content: { "application/json": { schema: str } } },
+    }),
+  ],
+  [
+    "response-media-type-schema-removed",
+    withResponses({
+      "200": { description: "ok", content: { "application/json": { schema: str } } },
+    }),
+    withResponses({ "200": { description: "ok", content: { "application/json": {} } } }),
+  ],
+  [
     "component-schema-removed",
     { ...api({}), components: { schemas: { Gone: str } } },
     { ...api({}), components: { schemas: {} } },
