@@ -1171,6 +1171,9 @@ export const SCHEMA_RULE_IDS = {
   "wrapped-in-one-of": {
     "request-body": "request-body-wrapped-in-one-of",
     "response-body": "response-body-wrapped-in-one-of",
+    // oasdiff has no wrapped finding for a property: its one-of-added finding reports the wrap
+    "request-property": "request-property-one-of-added",
+    "response-property": "response-property-one-of-added",
   },
   "x-extensible-enum-value-removed": {
     "request-property": "request-property-x-extensible-enum-value-removed",

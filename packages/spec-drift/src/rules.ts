@@ -736,6 +736,8 @@ const CATALOGUE = {
     affectsTypes: true,
     summary: "A response value gained a oneOf/anyOf alternative (or was wrapped in one).",
     area: "schema",
+    judged:
+      "oasdiff 4553c69 reports an alternative added to a response anyOf (`response-body-any-of-added`, `response-property-any-of-added`) at INFO; later oasdiff raised it to ERR. A response may now hold only the new alternative, a shape the client's types lack, so we call it breaking (a oneOf alternative is ERR in oasdiff too).",
   },
   "response-branch-removed": {
     level: "info",

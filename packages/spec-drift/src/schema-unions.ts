@@ -66,19 +66,15 @@ export function compareUnion(step: SchemaStep): void {
     const equivalent = basePrints.has(fp) || (headPrints.get(fp) ?? 0) > 1;
     const wrapped = baseKind === undefined;
     const message = `${what(site)} gained ${kind} alternative ${describeBranch(head.view(h))}${wrapped ? " (it was wrapped in a union)" : ""}${equivalent ? "; it accepts the same values as an existing one" : ""}`;
-    // An alternative equal to one of a oneOf accepts nothing new (a value matching both fails
-    // the oneOf), so it is documentation; oasdiff names every other alternative added to the
-    // list, an anyOf one equal to an existing one too.
-    if (equivalent && kind === "oneOf") {
-      walker.report("docs-changed", site, message);
+    // An alternative equal to an existing one accepts nothing new (in a oneOf a value matching
+    // both even fails), so it is documentation; oasdiff still names one added to an anyOf.
+    if (equivalent) {
+      walker.report("docs-changed", site, message, kind === "anyOf" ? "any-of-added" : undefined);
       continue;
     }
-    const key: SchemaChangeKey = wrapped
-      ? "wrapped-in-one-of"
-      : kind === "anyOf"
-        ? "any-of-added"
-        : "one-of-added";
-    walker.report("branch-added", site, message, key, !equivalent);
+    const key: SchemaChangeKey =
+      kind === "anyOf" ? "any-of-added" : wrapped ? "wrapped-in-one-of" : "one-of-added";
+    walker.report("branch-added", site, message, key);
   }
   if (site.direction === "request" && kind === "oneOf" && baseKind !== "oneOf") {
     const overlap = overlappingBranches(step);

@@ -206,6 +206,10 @@ export class SchemaComparer {
     compareAllOf(step);
     if (!flags.ignoreNullable && vb.nullable !== vh.nullable) {
       const became = vh.nullable ? "became-nullable" : "became-not-nullable";
+      // a parameter wrapped as `oneOf: [{type: null}, X]` is, to oasdiff, `null` added to its
+      // list of types (it has no became-nullable finding for that spelling)
+      const wrapped =
+        vh.nullable && site.scope === "parameter" && site.path === "" && hasNullBranch(vh.raw);
       this.report(
         became,
         site,
@@ -214,7 +218,7 @@ export class SchemaComparer {
           : site.direction === "request"
             ? `${what(site)} no longer accepts null`
             : `${what(site)} is never null any more`,
-        became,
+        wrapped ? { id: "request-parameter-list-of-types-widened" } : became,
       );
     }
     if ((vb.branches || vh.branches) && compareListOfTypes(step)) return;
@@ -396,6 +400,22 @@ function discriminatorChanges(
       message: `discriminator of ${subject} changed`,
     });
   return out;
+}
+
+/** Whether a schema's own `oneOf`/`anyOf` holds a `null` alternative. */
+function hasNullBranch(raw: Record<string, unknown>): boolean {
+  return ["oneOf", "anyOf"].some((key) => {
+    const members = raw[key];
+    return (
+      Array.isArray(members) &&
+      members.some(
+        (m) =>
+          isRecord(m) &&
+          (m.type === "null" ||
+            (Array.isArray(m.type) && m.type.length === 1 && m.type[0] === "null")),
+      )
+    );
+  });
 }
 
 /** The scope oasdiff's ids name for a site. */

@@ -86,12 +86,12 @@ describe("maxItems on the items of an array parameter", () => {
 describe("alternatives added to an anyOf", () => {
   const breed = (name: string) => ({ ...obj({ name: str }), "x-name": name });
 
-  it("names an alternative equal to an existing one as added, as oasdiff does", async () => {
+  it("names an alternative equal to an existing one with oasdiff's id, as documentation", async () => {
     const changes = await changesOf(
       requestBody(obj({ breed: { anyOf: [breed("one"), breed("two")] } })),
       requestBody(obj({ breed: { anyOf: [breed("one"), breed("two"), breed("three")] } })),
     );
-    expect(named(changes)).toEqual(["info request-branch-added [request-property-any-of-added]"]);
+    expect(named(changes)).toEqual(["info request-docs-changed [request-property-any-of-added]"]);
     expect(changes[0]?.message).toContain("accepts the same values as an existing one");
     expect(changes[0]?.affectsTypes).toBe(false);
   });
@@ -671,5 +671,47 @@ describe("a media type's schema appearing or disappearing", () => {
     );
     expect(named(changed)).toEqual(["breaking response-type-changed [response-body-type-changed]"]);
     expect(changed[0]?.location).toBe("response 200 application/json (itemSchema)");
+  });
+});
+
+describe("wrapping, as oasdiff's transitions name it", () => {
+  it("a parameter wrapped as oneOf [null, X] is null added to its list of types", async () => {
+    const param = (schema: unknown) => withParameters([{ name: "q", in: "query", schema }]);
+    expect(named(await changesOf(param(str), param({ oneOf: [{ type: "null" }, str] })))).toEqual([
+      "info request-became-nullable [request-parameter-list-of-types-widened]",
+    ]);
+    // the 3.0 spelling keeps its own id
+    expect(
+      named(
+        await changesOf(
+          withParameters([{ name: "q", in: "query", schema: str }]),
+          withParameters([{ name: "q", in: "query", schema: { ...str, nullable: true } }]),
+        ),
+      ),
+    ).toEqual(["info request-became-nullable [request-parameter-became-nullable]"]);
+  });
+
+  it("a property wrapped in a oneOf is reported with one-of-added, a body with wrapped-in-one-of", async () => {
+    const a = obj({ kind: { const: "a" } }, ["kind"]);
+    const b = obj({ kind: { const: "b" } }, ["kind"]);
+    expect(
+      named(
+        await changesOf(
+          responseBody(obj({ pet: a })),
+          responseBody(obj({ pet: { oneOf: [a, b] } })),
+        ),
+      ),
+    ).toEqual(["breaking response-branch-added [response-property-one-of-added]"]);
+    expect(named(await changesOf(responseBody(a), responseBody({ oneOf: [a, b] })))).toEqual([
+      "breaking response-branch-added [response-body-wrapped-in-one-of]",
+    ]);
+    // judged: a response that may hold only the new alternative breaks the client's types
+    expect(named(await changesOf(responseBody(a), responseBody({ anyOf: [a, b] })))).toEqual([
+      "breaking response-branch-added [response-body-any-of-added]",
+    ]);
+    const asOasdiff = await compareSpecs(responseBody(a), responseBody({ anyOf: [a, b] }), {
+      levels: "oasdiff",
+    });
+    expect(asOasdiff.changes.map((c) => c.level)).toEqual(["info"]);
   });
 });
