@@ -109,11 +109,19 @@ export function compareBoundsAndStrings(step: SchemaStep): void {
         const pb = b === "" ? undefined : b;
         const ph = h === "" ? undefined : h;
         if (pb === ph) break;
-        const verb = pb === undefined ? "added" : ph === undefined ? "removed" : "changed";
+        // `.*` matches any line: a pattern changed to it is a pattern made general (oasdiff's rule)
+        const verb =
+          pb === undefined
+            ? "added"
+            : ph === undefined
+              ? "removed"
+              : ph === ".*"
+                ? "generalized"
+                : "changed";
         walker.report(
           verb === "added"
             ? "constraint-tightened"
-            : verb === "removed"
+            : verb === "removed" || verb === "generalized"
               ? "constraint-relaxed"
               : "constraint-changed",
           site,
@@ -122,7 +130,9 @@ export function compareBoundsAndStrings(step: SchemaStep): void {
             ? "pattern-added"
             : verb === "removed"
               ? "pattern-removed"
-              : "pattern-changed",
+              : verb === "generalized"
+                ? "pattern-generalized"
+                : "pattern-changed",
           false,
         );
         break;

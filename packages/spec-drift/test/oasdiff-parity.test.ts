@@ -715,3 +715,15 @@ describe("wrapping, as oasdiff's transitions name it", () => {
     expect(asOasdiff.changes.map((c) => c.level)).toEqual(["info"]);
   });
 });
+
+describe("a pattern changed to .*", () => {
+  it("is a pattern generalized (info), as oasdiff reads it", async () => {
+    const body = (pattern: string) => requestBody(obj({ code: { ...str, pattern } }));
+    expect(named(await changesOf(body("^[A-Z]{3}$"), body(".*")))).toEqual([
+      "info request-constraint-relaxed [request-property-pattern-generalized]",
+    ]);
+    expect(named(await changesOf(body("^[A-Z]{3}$"), body("^[A-Z]{2}$")))).toEqual([
+      "warning request-constraint-changed [request-property-pattern-changed]",
+    ]);
+  });
+});
