@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OASDIFF_RULES, RULES, type RuleId } from "../src/index.js";
+import { SCHEMA_RULE_IDS } from "../src/oasdiff-rules.js";
 import { levelOf } from "../src/rules.js";
 import type { OpenAPIDocument } from "../src/types.js";
 import { api, changesOf, obj, requestBody, responseBody, withParameters } from "./helpers.js";
@@ -296,6 +297,23 @@ describe("the registry", () => {
       expect(tests, `${id} is asserted by no test`).toMatch(new RegExp(`["\` ]${id}["\`]`));
       expect(source, `${id} is emitted nowhere`).toContain(`"${id}"`);
     }
+  });
+
+  it("every oasdiff id in the table is one some emitter or schema-change mapping reports", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const { join } = await import("node:path");
+    const srcDir = join(import.meta.dirname, "../src");
+    let source = "";
+    for (const name of await readdir(srcDir))
+      if (name.endsWith(".ts") && name !== "oasdiff-rules.ts")
+        source += await readFile(join(srcDir, name), "utf8");
+    const mapped = new Set(
+      Object.values(SCHEMA_RULE_IDS).flatMap((byScope) => Object.values(byScope) as string[]),
+    );
+    const unreported = Object.keys(OASDIFF_RULES).filter(
+      (id) => !mapped.has(id) && !source.includes(`"${id}"`),
+    );
+    expect(unreported).toEqual([]);
   });
 
   it("every oasdiff id is spelled as oasdiff does and has oasdiff's level", () => {
