@@ -1,5 +1,6 @@
 import { isRecord } from "./json.js";
 import type { Schema } from "./normalize.js";
+import { tsTypes } from "./schema-types.js";
 import type { SchemaStep } from "./schema-walk.js";
 import { what } from "./schema-walk.js";
 
@@ -34,7 +35,7 @@ export function compareListOfTypes(step: SchemaStep): boolean {
     removed.length > 0 ? `may no longer be ${removed.join(" or ")}` : "",
   ].filter(Boolean);
   const message = `${what(site)} ${parts.join(" and ")} (types ${[...pb.types.keys()].join("|")} became ${[...ph.types.keys()].join("|")})`;
-  const tsChanged = tsTypes(pb) !== tsTypes(ph);
+  const tsChanged = tsTypes(new Set(pb.types.keys())) !== tsTypes(new Set(ph.types.keys()));
   walker.report(
     narrowed ? "type-narrowed" : "type-widened",
     site,
@@ -98,11 +99,4 @@ function hasProperties(schema: Schema): boolean {
 
 function nonEmpty(value: unknown): value is unknown[] {
   return Array.isArray(value) && value.length > 0;
-}
-
-/** The generated TypeScript types a pattern stands for (integer and number are both `number`). */
-function tsTypes(p: TypePattern): string {
-  return [...new Set([...p.types.keys()].map((t) => (t === "integer" ? "number" : t)))]
-    .sort()
-    .join("|");
 }

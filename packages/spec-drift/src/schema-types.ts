@@ -182,7 +182,8 @@ export function compareConst(step: SchemaStep): void {
     walker.report("const-removed", site, `${what(site)} is no longer a constant`, "const-removed");
 }
 
-function tsTypes(types: ReadonlySet<string> | undefined): string {
+/** The generated TypeScript types a set of JSON types stands for (integer and number are both `number`). */
+export function tsTypes(types: ReadonlySet<string> | undefined): string {
   return types
     ? [...new Set([...types].map((t) => (t === "integer" ? "number" : t)))].sort().join("|")
     : "*";
