@@ -1,5 +1,6 @@
 import { isRecord } from "./json.js";
 import { ANNOTATION_KEYS, asSchema, type Normalizer, type Schema } from "./normalize.js";
+import { pairSchemas } from "./schema-pairing.js";
 import { describeBranch } from "./schema-unions.js";
 import type { SchemaStep } from "./schema-walk.js";
 import { what } from "./schema-walk.js";
@@ -7,11 +8,11 @@ import { what } from "./schema-walk.js";
 /**
  * Compares the parts of an `allOf` as a list (oasdiff's `AllOfDiff`): parts are paired by
  * component name, then title, then by accepting the same values, and a single part left on each
- * side is the same part modified (two different components never pair: a rename is a change). A part only on one side is reported added or removed; one that
- * holds nothing but annotations (title, description, examples...) accepts every value, so it is
- * reported under oasdiff's annotation-only ids. What the parts require is compared after they
- * are merged, by the other keyword families. Only a schema that has an `allOf` on both sides is
- * compared this way.
+ * side is the same part modified (two different components never pair: a rename is a change). A
+ * part only on one side is reported added or removed; one that holds nothing but annotations
+ * (title, description, examples...) accepts every value, so it is reported under oasdiff's
+ * annotation-only ids. What the parts require is compared after they are merged, by the other
+ * keyword families. Only a schema that has an `allOf` on both sides is compared this way.
  */
 export function compareAllOf(step: SchemaStep): void {
   const { walker, vb, vh } = step;
@@ -27,34 +28,30 @@ export function compareAllOf(step: SchemaStep): void {
     report(step, baseParts.filter(isAnnotationOnly), base, "removed");
     return;
   }
-  const take = (match: (b: Schema, h: Schema) => boolean) => {
-    for (let i = 0; i < baseParts.length; i++) {
-      const b = baseParts[i] as Schema;
-      const j = headParts.findIndex((h) => match(b, h));
-      if (j >= 0) {
-        baseParts.splice(i--, 1);
-        headParts.splice(j, 1);
-      }
-    }
-  };
-  take((b, h) => {
-    const n = base.view(b).name;
-    return n !== undefined && n === head.view(h).name;
-  });
-  take((b, h) => {
-    const t = b.title;
-    return typeof t === "string" && t !== "" && t === h.title;
-  });
   // Two different components are two parts even when they read the same (a rename is a change).
   const renamed = (b: Schema, h: Schema) => {
     const nb = base.view(b).name;
     const nh = head.view(h).name;
     return nb !== undefined && nh !== undefined && nb !== nh;
   };
-  take((b, h) => !renamed(b, h) && base.fingerprint(b) === head.fingerprint(h));
-  if (baseParts.length === 1 && headParts.length === 1) take((b, h) => !renamed(b, h));
-  report(step, headParts, head, "added");
-  report(step, baseParts, base, "removed");
+  const unpaired = pairSchemas(
+    baseParts,
+    headParts,
+    [
+      (b, h) => {
+        const n = base.view(b).name;
+        return n !== undefined && n === head.view(h).name;
+      },
+      (b, h) => {
+        const t = b.title;
+        return typeof t === "string" && t !== "" && t === h.title;
+      },
+      (b, h) => !renamed(b, h) && base.fingerprint(b) === head.fingerprint(h),
+    ],
+    (b, h) => !renamed(b, h),
+  );
+  report(step, unpaired.head, head, "added");
+  report(step, unpaired.base, base, "removed");
 }
 
 function report(

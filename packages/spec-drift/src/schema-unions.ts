@@ -1,5 +1,6 @@
 import type { Schema, SchemaView } from "./normalize.js";
 import type { SchemaChangeKey } from "./oasdiff-rules.js";
+import { pairSchemas } from "./schema-pairing.js";
 import { typeSignature } from "./schema-types.js";
 import type { SchemaStep } from "./schema-walk.js";
 import { what } from "./schema-walk.js";
@@ -13,33 +14,27 @@ import { what } from "./schema-walk.js";
 export function compareUnion(step: SchemaStep): void {
   const { walker, vb, vh, site } = step;
   const { base, head } = walker.ctx;
-  const baseBranches = vb.branches ? [...vb.branches] : [vb.raw];
-  const headBranches = vh.branches ? [...vh.branches] : [vh.raw];
-  const pairs: Array<[Schema, Schema]> = [];
-  const take = (match: (b: Schema, h: Schema) => boolean) => {
-    for (let i = 0; i < baseBranches.length; i++) {
-      const b = baseBranches[i] as Schema;
-      const j = headBranches.findIndex((h) => match(b, h));
-      if (j >= 0) {
-        pairs.push([b, headBranches[j] as Schema]);
-        baseBranches.splice(i--, 1);
-        headBranches.splice(j, 1);
-      }
-    }
-  };
   const nameOf = (v: SchemaView) =>
     v.name ?? (typeof v.keywords.title === "string" ? `title:${v.keywords.title}` : undefined);
-  take((b, h) => {
-    const n = nameOf(base.view(b));
-    return n !== undefined && n === nameOf(head.view(h));
-  });
-  take((b, h) => base.fingerprint(b) === head.fingerprint(h));
-  take(
-    (b, h) =>
-      typeSignature(base.view(b)) === typeSignature(head.view(h)) &&
-      propertyOverlap(base.view(b), head.view(h)),
+  const {
+    pairs,
+    base: baseBranches,
+    head: headBranches,
+  } = pairSchemas(
+    vb.branches ?? [vb.raw],
+    vh.branches ?? [vh.raw],
+    [
+      (b, h) => {
+        const n = nameOf(base.view(b));
+        return n !== undefined && n === nameOf(head.view(h));
+      },
+      (b, h) => base.fingerprint(b) === head.fingerprint(h),
+      (b, h) =>
+        typeSignature(base.view(b)) === typeSignature(head.view(h)) &&
+        propertyOverlap(base.view(b), head.view(h)),
+    ],
+    () => true,
   );
-  if (baseBranches.length === 1 && headBranches.length === 1) take(() => true);
 
   for (const [b, h] of pairs) walker.descend(step, b, h, site, { ignoreNullable: true });
   // A base with a single alternative (`oneOf: [string]`) was already a union, just a short one.
