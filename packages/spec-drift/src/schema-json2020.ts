@@ -123,12 +123,13 @@ function compareNot(step: SchemaStep, b: unknown, h: unknown): void {
       id !== undefined && change.level === "warning" && OASDIFF_RULES[id] === "warning"
         ? { id }
         : undefined;
-    walker.reportAt(
+    walker.report(
       concept,
       site,
-      change.location,
       `inside \`not\`: ${change.message}, so ${what(site)} accepts ${concept === "constraint-relaxed" ? "more" : concept === "constraint-tightened" ? "fewer" : "other"} values`,
       claim,
+      false,
+      change.location,
     );
   }
   if (inner.length === 0)

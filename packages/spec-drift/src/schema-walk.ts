@@ -252,39 +252,27 @@ export class SchemaComparer {
     message: string,
     oasdiff?: OasdiffRef,
     affectsTypes?: boolean,
+    at?: string,
   ): void {
-    this.emit(BY_DIRECTION[concept][site.direction], site, message, oasdiff, affectsTypes);
+    this.emit(BY_DIRECTION[concept][site.direction], site, message, oasdiff, affectsTypes, at);
   }
 
-  /** Reports a change of `concept` on `site`'s side at a location already written out. */
-  reportAt(
-    concept: Concept,
-    site: SchemaSite,
-    at: string,
-    message: string,
-    oasdiff?: { id: OasdiffId },
-  ): void {
-    this.ctx.emit(BY_DIRECTION[concept][site.direction], {
-      operation: site.operation,
-      location: at,
-      message,
-      ...(oasdiff ? { oasdiffIds: [oasdiff.id] } : {}),
-      affectsTypes: false,
-    });
-  }
-
-  /** Reports a change of one rule, with the oasdiff id `oasdiff` names at `site`'s scope, if any. */
+  /**
+   * Reports a change of one rule, with the oasdiff id `oasdiff` names at `site`'s scope, if any,
+   * at `site`'s location or at `at` when the location is already written out.
+   */
   emit(
     id: RuleId,
     site: SchemaSite,
     message: string,
     oasdiff?: OasdiffRef,
     affectsTypes?: boolean,
+    at: string = location(site),
   ): void {
     const oasdiffId = oasdiffIdOf(oasdiff, site);
     this.ctx.emit(id, {
       operation: site.operation,
-      location: location(site),
+      location: at,
       message,
       ...(oasdiffId ? { oasdiffIds: [oasdiffId] } : {}),
       ...(affectsTypes === undefined ? {} : { affectsTypes }),
