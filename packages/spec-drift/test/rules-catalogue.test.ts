@@ -282,17 +282,20 @@ describe("every catalogued rule", () => {
 });
 
 describe("the registry", () => {
-  it("every catalogue id has a test and an emitter in src", async () => {
+  /** The text of every `.ts` file of `dir` but `except`, one after another. */
+  async function sources(dir: string, except?: string): Promise<string> {
     const { readdir, readFile } = await import("node:fs/promises");
     const { join } = await import("node:path");
-    const srcDir = join(import.meta.dirname, "../src");
-    let source = "";
-    for (const name of await readdir(srcDir))
-      if (name.endsWith(".ts") && name !== "rules.ts")
-        source += await readFile(join(srcDir, name), "utf8");
-    let tests = "";
-    for (const name of await readdir(import.meta.dirname))
-      if (name.endsWith(".ts")) tests += await readFile(join(import.meta.dirname, name), "utf8");
+    let text = "";
+    for (const name of await readdir(dir))
+      if (name.endsWith(".ts") && name !== except) text += await readFile(join(dir, name), "utf8");
+    return text;
+  }
+  const srcDir = `${import.meta.dirname}/../src`;
+
+  it("every catalogue id has a test and an emitter in src", async () => {
+    const source = await sources(srcDir, "rules.ts");
+    const tests = await sources(import.meta.dirname);
     for (const id of Object.keys(RULES)) {
       expect(tests, `${id} is asserted by no test`).toMatch(new RegExp(`["\` ]${id}["\`]`));
       expect(source, `${id} is emitted nowhere`).toContain(`"${id}"`);
@@ -300,13 +303,7 @@ describe("the registry", () => {
   });
 
   it("every oasdiff id in the table is one some emitter or schema-change mapping reports", async () => {
-    const { readdir, readFile } = await import("node:fs/promises");
-    const { join } = await import("node:path");
-    const srcDir = join(import.meta.dirname, "../src");
-    let source = "";
-    for (const name of await readdir(srcDir))
-      if (name.endsWith(".ts") && name !== "oasdiff-rules.ts")
-        source += await readFile(join(srcDir, name), "utf8");
+    const source = await sources(srcDir, "oasdiff-rules.ts");
     const mapped = new Set(
       Object.values(SCHEMA_RULE_IDS).flatMap((byScope) => Object.values(byScope) as string[]),
     );

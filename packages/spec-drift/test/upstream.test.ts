@@ -104,25 +104,31 @@ describe("compareUpstream", () => {
 });
 
 describe("upstream failures say what happened", () => {
-  async function failing(url: string) {
+  /** Runs `use` with a manifest (in a temp folder, removed afterwards) whose one source is `url`. */
+  async function withManifest<T>(url: string, use: (manifest: string) => Promise<T>): Promise<T> {
     const folder = await mkdtemp(join(tmpdir(), "spec-drift-upstream-fail-"));
-    await writeFile(
-      join(folder, "v.json"),
-      JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {} }),
-    );
-    await writeFile(
-      join(folder, "m.json"),
-      JSON.stringify({ sources: [{ url, definition: "v.json" }] }),
-    );
     try {
-      return await compareUpstream(join(folder, "m.json")).then(
-        () => undefined,
-        (e: unknown) => e as Error,
+      await writeFile(
+        join(folder, "v.json"),
+        JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {} }),
       );
+      await writeFile(
+        join(folder, "m.json"),
+        JSON.stringify({ sources: [{ url, definition: "v.json" }] }),
+      );
+      return await use(join(folder, "m.json"));
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
   }
+
+  const failing = (url: string) =>
+    withManifest(url, (manifest) =>
+      compareUpstream(manifest).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      ),
+    );
 
   it("a refused port is a refused connection, not an offline machine", async () => {
     const port = await closedPort();
@@ -144,29 +150,21 @@ describe("upstream failures say what happened", () => {
     silent.listen(0, "127.0.0.1");
     await once(silent, "listening");
     const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/spec.json`;
-    const folder = await mkdtemp(join(tmpdir(), "spec-drift-upstream-timeout-"));
     try {
-      await writeFile(
-        join(folder, "v.json"),
-        JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {} }),
-      );
-      await writeFile(
-        join(folder, "m.json"),
-        JSON.stringify({ sources: [{ url, definition: "v.json" }] }),
-      );
       let stderr = "";
-      const code = await runCli(["upstream", join(folder, "m.json"), "--timeout", "0.2"], {
-        stdout: () => {},
-        stderr: (t) => {
-          stderr += t;
-        },
-      });
+      const code = await withManifest(url, (manifest) =>
+        runCli(["upstream", manifest, "--timeout", "0.2"], {
+          stdout: () => {},
+          stderr: (t) => {
+            stderr += t;
+          },
+        }),
+      );
       expect(code).toBe(2);
       expect(stderr).toContain("timed out after 0.2 s");
     } finally {
       silent.closeAllConnections();
       silent.close();
-      await rm(folder, { recursive: true, force: true });
     }
   });
 });
