@@ -13,6 +13,7 @@ export function compareObject(step: SchemaStep): void {
     const s = v.properties.get(k);
     return s !== undefined && walker.ctx[n].flatten(s)[hidden] === true;
   };
+  const header = site.scope === "parameter" && site.parameterIn === "header";
   const keys = new Set([
     ...vb.properties.keys(),
     ...vb.required,
@@ -26,6 +27,11 @@ export function compareObject(step: SchemaStep): void {
     const inHead = vh.properties.has(k);
     const reqBase = vb.required.has(k) && !isHidden(vb, k, "base");
     const reqHead = vh.required.has(k) && !isHidden(vh, k, "head");
+    const sb = vb.properties.get(k);
+    const sh = vh.properties.get(k);
+    // A default is the server's fallback, not a validity rule: a request without the property is
+    // still invalid, so oasdiff only names it apart, at the same level.
+    const withDefault = sh !== undefined && "default" in walker.ctx.head.flatten(sh);
     // readOnly in a request, writeOnly in a response: the client never sends / never gets it
     const hiddenNow = inHead ? isHidden(vh, k, "head") : isHidden(vb, k, "base");
     const child: SchemaSite = {
@@ -34,9 +40,8 @@ export function compareObject(step: SchemaStep): void {
       ...(hiddenNow ? { hiddenProperty: true } : {}),
     };
     const label = `\`${child.path}\``;
-    if (!request && site.scope === "body" && hiddenNow && compareWriteOnly(step, k, child)) {
-      const sb = vb.properties.get(k);
-      const sh = vh.properties.get(k);
+    if (!request && site.scope === "body" && hiddenNow) {
+      compareWriteOnly(step, k, child);
       if (sb && sh) walker.descend(step, sb, sh, child);
       continue;
     }
@@ -76,10 +81,7 @@ export function compareObject(step: SchemaStep): void {
       if (request) {
         // oasdiff names new properties of a body, and required ones of a header's object
         const body = site.scope === "body";
-        const header = site.scope === "parameter" && site.parameterIn === "header";
         if (reqHead) {
-          const sh = vh.properties.get(k);
-          const withDefault = sh !== undefined && "default" in walker.ctx.head.flatten(sh);
           walker.emit(
             "request-property-added-required",
             child,
@@ -112,21 +114,17 @@ export function compareObject(step: SchemaStep): void {
     }
     if (reqBase !== reqHead) {
       const message = `property ${label} ${reqHead ? "became required" : "became optional"}`;
-      // A default is the server's fallback, not a validity rule: a request without the property
-      // is still invalid, so oasdiff names it apart, at the same level.
-      const sh = vh.properties.get(k);
-      const withDefault = request && sh !== undefined && "default" in walker.ctx.head.flatten(sh);
       if (reqHead)
         walker.report(
           "property-became-required",
           child,
-          withDefault
+          request && withDefault
             ? `${message} (it has a default, but a request without it is invalid)`
             : message,
           {
             id: !request
               ? "response-property-became-required"
-              : site.scope === "parameter" && site.parameterIn === "header"
+              : header
                 ? "request-header-property-became-required"
                 : withDefault
                   ? "request-property-became-required-with-default"
@@ -138,8 +136,6 @@ export function compareObject(step: SchemaStep): void {
           id: request ? "request-property-became-optional" : "response-property-became-optional",
         });
     }
-    const sb = vb.properties.get(k);
-    const sh = vh.properties.get(k);
     if (sb && sh) walker.descend(step, sb, sh, child);
   }
   compareAdditional(step);
@@ -147,10 +143,9 @@ export function compareObject(step: SchemaStep): void {
 
 /**
  * A response property writeOnly on the side that has it: the client never receives it, so its
- * coming, going and requiredness are info, under oasdiff's write-only ids. Returns whether it
- * handled the property's existence and requiredness.
+ * coming, going and requiredness are info, under oasdiff's write-only ids.
  */
-function compareWriteOnly(step: SchemaStep, k: string, child: SchemaSite): boolean {
+function compareWriteOnly(step: SchemaStep, k: string, child: SchemaSite): void {
   const { walker, vb, vh } = step;
   const inBase = vb.properties.has(k);
   const inHead = vh.properties.has(k);
@@ -167,7 +162,7 @@ function compareWriteOnly(step: SchemaStep, k: string, child: SchemaSite): boole
           : "response-optional-write-only-property-removed",
       },
     );
-    return true;
+    return;
   }
   if (!inBase && inHead) {
     const required = vh.required.has(k);
@@ -181,9 +176,8 @@ function compareWriteOnly(step: SchemaStep, k: string, child: SchemaSite): boole
           : "response-optional-write-only-property-added",
       },
     );
-    return true;
+    return;
   }
-  if (!inBase || !inHead) return false;
   const rb = vb.required.has(k);
   const rh = vh.required.has(k);
   if (rb !== rh) {
@@ -198,7 +192,6 @@ function compareWriteOnly(step: SchemaStep, k: string, child: SchemaSite): boole
       },
     );
   }
-  return true;
 }
 
 function compareAdditional(step: SchemaStep): void {
