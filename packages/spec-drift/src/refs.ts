@@ -54,8 +54,6 @@ export async function dereference(
 class Resolver {
   private readonly origin: string | undefined;
   private readonly documents = new Map<string, Promise<unknown>>();
-  /** The document each object was found in, for the `$ref`s inside it. */
-  private readonly home = new WeakMap<object, string>();
   private readonly done = new WeakSet<object>();
   private depth = 0;
 
@@ -85,19 +83,15 @@ class Resolver {
           `nests more than ${MAX_NESTING.toLocaleString("en-US")} levels deep; refused`,
         );
       }
-      const keys: Array<string | number> = Array.isArray(node)
-        ? node.map((_, i) => i)
-        : Object.keys(node);
-      for (const key of keys) {
-        const value: unknown = Array.isArray(node) ? node[key as number] : node[key as string];
+      // an array's entries are its items, keyed by index, so both are walked alike
+      for (const [key, value] of Object.entries(node)) {
         if (Array.isArray(value)) {
           todo.push({ node: value, url, depth: depth + 1 });
           continue;
         }
         if (!isRecord(value)) continue;
         const resolved = isRef(value) ? await this.follow(value, url) : { node: value, url };
-        if (Array.isArray(node)) node[key as number] = resolved.node;
-        else node[key as string] = resolved.node;
+        Reflect.set(node, key, resolved.node);
         todo.push({ ...resolved, depth: depth + 1 });
       }
     }
@@ -138,7 +132,8 @@ class Resolver {
       }
       seen.push(target.href);
       const document = await this.read(target, String(current.$ref));
-      const value = await this.pointer(document, target);
+      const found = await this.pointer(document, target);
+      const value = found.value;
       if (!isRecord(value)) {
         throw specError(
           this.source,
@@ -146,32 +141,32 @@ class Resolver {
           `cannot resolve a $ref (${display(target)} is not an object)`,
         );
       }
-      url = withoutHash(target);
-      this.home.set(value, this.home.get(value) ?? url);
+      // the `$ref`s inside the target are relative to the document it was found in
+      url = found.url;
       current = value;
     }
     const { $ref: _ref, ...siblings } = ref;
-    if (Object.keys(siblings).length === 0)
-      return { node: current, url: this.home.get(current) ?? url };
+    if (Object.keys(siblings).length === 0) return { node: current, url };
     return { node: { ...current, ...siblings }, url };
   }
 
   /**
-   * The value a JSON pointer fragment (`#/components/schemas/A`) names in a document; a `$ref`
-   * met on the way is followed (`#/components/schemas/A/properties/b` when `A` is a `$ref`).
+   * The value a JSON pointer fragment (`#/components/schemas/A`) names in a document, and the
+   * document it is in: a `$ref` met on the way is followed (`#/components/schemas/A/properties/b`
+   * when `A` is a `$ref`, maybe into another file).
    */
-  private async pointer(document: unknown, target: URL): Promise<unknown> {
+  private async pointer(document: unknown, target: URL): Promise<{ value: unknown; url: string }> {
     const missing = () =>
       specError(
         this.source,
         "ref",
         `cannot resolve a $ref (${display(target)}: nothing at ${decodeURIComponent(target.hash) || "#"})`,
       );
+    let url = withoutHash(target);
     const fragment = decodeURIComponent(target.hash.replace(/^#/, ""));
-    if (fragment === "") return document;
+    if (fragment === "") return { value: document, url };
     if (!fragment.startsWith("/")) throw missing();
     let value: unknown = document;
-    let url = withoutHash(target);
     for (const raw of fragment.slice(1).split("/")) {
       const key = raw.replaceAll("~1", "/").replaceAll("~0", "~");
       if (isRecord(value) && isRef(value) && !Object.hasOwn(value, key))
@@ -180,7 +175,7 @@ class Resolver {
       else if (isRecord(value) && Object.hasOwn(value, key)) value = value[key];
       else throw missing();
     }
-    return value;
+    return { value, url };
   }
 
   /** The absolute URL a `$ref` points to, refused when a remote document reaches elsewhere. */

@@ -408,6 +408,35 @@ describe("the $ref resolver", () => {
     }
   });
 
+  it("resolves $refs inside a target relative to the file the target was found in", async () => {
+    const { mkdtemp, mkdir, writeFile, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const dir = await mkdtemp(join(tmpdir(), "spec-drift-"));
+    try {
+      // spec -> a/alias.json#/X/properties/b, where X is a $ref into b/real.json, whose `b`
+      // holds a $ref relative to b/ (not to a/)
+      await mkdir(join(dir, "a"));
+      await mkdir(join(dir, "b"));
+      await writeFile(
+        join(dir, "a/alias.json"),
+        JSON.stringify({ X: { $ref: "../b/real.json#/Real" } }),
+      );
+      await writeFile(
+        join(dir, "b/real.json"),
+        JSON.stringify({ Real: { properties: { b: { $ref: "leaf.json" } } } }),
+      );
+      await writeFile(join(dir, "b/leaf.json"), JSON.stringify({ type: "string", maxLength: 7 }));
+      await writeFile(
+        join(dir, "spec.json"),
+        JSON.stringify(responseBody({ $ref: "a/alias.json#/X/properties/b" })),
+      );
+      const { document } = await loadSpec(join(dir, "spec.json"));
+      expect(responseSchema(document)).toEqual({ type: "string", maxLength: 7 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("refuses a document nested more than 2,000 levels deep, naming it", async () => {
     let deep: unknown = {};
     for (let i = 0; i < 2_100; i++) deep = [deep];
