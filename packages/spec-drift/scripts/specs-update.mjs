@@ -21,6 +21,7 @@ import { bundleApi } from "@heygen-openapi/scripts/bundle";
 import { APIS, renderGeneratedFiles } from "@heygen-openapi/scripts/generate";
 import { readManifest, repoRoot } from "@heygen-openapi/scripts/manifest";
 import { StrandedCorrectionsError } from "@heygen-openapi/scripts/overlay";
+import { parseSpecText } from "@heygen-openapi/scripts/parse";
 import { vendor } from "@heygen-openapi/scripts/vendor";
 import { extractEmbeddedDefinition, isDocsPage, SpecInputError } from "@heygen-openapi/spec-tools";
 import { parse as parseYaml } from "yaml";
@@ -49,7 +50,6 @@ export async function updateSpecs({
 }) {
   const specs = join(root, "specs");
   const manifest = await readManifest(specs);
-  const pageSources = manifest.sources.flatMap((s) => (s.page ? [{ ...s, page: s.page }] : []));
   // Definitions published whole (no docs page) are re-vendored byte for byte, with a new
   // provenance (where they were read, when, their sha256) that `specs:vendor` checks from then on.
   const wholeSources = manifest.sources.filter((s) => !s.page);
@@ -59,12 +59,12 @@ export async function updateSpecs({
     await cp(specs, next, { recursive: true });
     const pages = join(work, "pages");
     await mkdir(pages);
-    /** @type {{ source: (typeof pageSources)[number], text: string } | undefined} */
+    /** @type {{ source: import("@heygen-openapi/scripts/manifest").UpstreamSource, text: string } | undefined} */
     let rawDefinition;
-    /** @type {Array<{ source: (typeof wholeSources)[number], text: string, from: string }>} */
+    /** @type {Array<{ source: import("@heygen-openapi/scripts/manifest").UpstreamSource, text: string, from: string }>} */
     const published = [];
     if (!from) {
-      await fetchUpstream(pageSources, wholeSources, pages, published, lib, fetch);
+      await fetchUpstream(manifest.sources, pages, published, lib, fetch);
     } else if (
       !/^https?:/i.test(from) &&
       (await stat(resolve(from)).catch(() => undefined))?.isDirectory()
@@ -82,7 +82,7 @@ export async function updateSpecs({
       const source = await matchSource(manifest.sources, definition, next, from);
       if (source.page) {
         if (isPage) await writeFile(join(pages, basename(source.page)), text);
-        else rawDefinition = { source: { ...source, page: source.page }, text: definition };
+        else rawDefinition = { source, text: definition };
       } else {
         published.push({
           source,
@@ -179,17 +179,15 @@ export async function updateSpecs({
 
 /**
  * Fetches every upstream source: docs pages into `pages`, published definitions into `published`.
- * @param {import("@heygen-openapi/scripts/manifest").UpstreamSource[]} pageSources
- * @param {import("@heygen-openapi/scripts/manifest").UpstreamSource[]} wholeSources
+ * @param {import("@heygen-openapi/scripts/manifest").UpstreamSource[]} sources
  * @param {string} pages
  * @param {Array<{ source: import("@heygen-openapi/scripts/manifest").UpstreamSource, text: string, from: string }>} published
  * @param {SpecDrift} lib
  * @param {typeof fetch | undefined} fetch
  */
-async function fetchUpstream(pageSources, wholeSources, pages, published, lib, fetch) {
+async function fetchUpstream(sources, pages, published, lib, fetch) {
   const failures = [];
-  const all = [...pageSources, ...wholeSources];
-  for (const source of all) {
+  for (const source of sources) {
     try {
       const { text } = await lib.readSpecText(source.url, { fetch });
       if (source.page) await writeFile(join(pages, basename(source.page)), text);
@@ -200,7 +198,7 @@ async function fetchUpstream(pageSources, wholeSources, pages, published, lib, f
     }
   }
   if (failures.length > 0) {
-    const offline = failures.length === all.length;
+    const offline = failures.length === sources.length;
     throw new SpecInputError(
       "specs/upstream.json",
       `${offline ? "cannot reach any upstream source; this machine looks offline (use --from <file> to update from a saved page or definition)" : "cannot reach some upstream sources"}:\n  ${failures.join("\n  ")}`,
@@ -221,14 +219,7 @@ async function revendorPublished(published, next) {
   /** @type {{ sources: Array<Record<string, unknown> & { name: string }> }} */
   const manifest = JSON.parse(await readFile(file, "utf8"));
   for (const { source, text, from } of published) {
-    try {
-      parseYaml(text);
-    } catch (error) {
-      throw new SpecInputError(
-        from,
-        `is not a JSON/YAML definition (${error instanceof Error ? error.message.split("\n")[0] : error})`,
-      );
-    }
+    parseSpecText(text, from); // fail naming where it was read, before anything is written
     const sha256 = createHash("sha256").update(text).digest("hex");
     if (sha256 === source.provenance?.sha256) continue;
     await writeFile(join(next, source.definition), text);
